@@ -1,0 +1,213 @@
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
+
+// Enum values are the domain's vocabulary; lib/cases/vocabulary.ts re-exports them for zod and the UI.
+export const caseLifecycle = pgEnum('case_lifecycle', ['draft', 'published', 'archived']);
+export const publicityMode = pgEnum('publicity_mode', [
+  'public_campaign',
+  'quiet_advocacy',
+  'internal_only',
+]);
+export const urgencyLevel = pgEnum('urgency_level', ['critical', 'high', 'moderate', 'low']);
+export const familyConsentStatus = pgEnum('family_consent_status', [
+  'not_asked',
+  'pending',
+  'granted',
+  'refused',
+  'withdrawn',
+]);
+export const custodyStatus = pgEnum('custody_status', [
+  'in_hiding_third_country',
+  'detained_in_china',
+  'handed_over_to_north_korea',
+  'interrogation_state_security',
+  'holding_centre',
+  'labour_training_camp',
+  'prison',
+  'political_prison_camp',
+  'released_under_surveillance',
+  'reached_safety',
+  'deceased_reported',
+  'deceased_confirmed',
+  'unknown',
+]);
+export const personRelation = pgEnum('person_relation', [
+  'principal',
+  'wife',
+  'husband',
+  'son',
+  'daughter',
+  'mother',
+  'father',
+  'sister',
+  'brother',
+  'relative',
+  'companion',
+]);
+export const datePrecision = pgEnum('date_precision', ['day', 'month', 'year', 'approximate']);
+export const timelineEventType = pgEnum('timeline_event_type', [
+  'escape',
+  'arrest',
+  'detention',
+  'transfer',
+  'repatriation',
+  'interrogation',
+  'sentencing',
+  'release',
+  'arrival',
+  'appeal',
+  'advocacy',
+  'statement',
+  'report',
+  'other',
+]);
+export const verificationGrade = pgEnum('verification_grade', [
+  'reported',
+  'single_source',
+  'corroborated',
+  'documented',
+  'officially_confirmed',
+  'disputed',
+  'retracted',
+]);
+export const eventVisibility = pgEnum('event_visibility', ['public', 'internal']);
+export const sourceKind = pgEnum('source_kind', [
+  'media',
+  'ngo',
+  'family',
+  'informant_north_korea',
+  'informant_china',
+  'official_document',
+]);
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Non-identifying: never derived from a person's name. */
+    slug: text('slug').notNull().unique(),
+    title: text('title').notNull(),
+    publicSummary: text('public_summary').notNull().default(''),
+    internalNotes: text('internal_notes').notNull().default(''),
+    urgency: urgencyLevel('urgency').notNull().default('moderate'),
+    lifecycle: caseLifecycle('lifecycle').notNull().default('draft'),
+    // Safest by default: a new case is visible to staff only until someone decides otherwise.
+    publicityMode: publicityMode('publicity_mode').notNull().default('internal_only'),
+    familyConsentStatus: familyConsentStatus('family_consent_status').notNull().default('not_asked'),
+    familyConsentRecordedOn: date('family_consent_recorded_on'),
+    nextReviewOn: date('next_review_on'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (table) => [index('cases_public_listing_idx').on(table.lifecycle, table.publicityMode)],
+);
+
+export const casePeople = pgTable(
+  'case_people',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    /** A pseudonym by default; the only name that may ever be public. */
+    publicAlias: text('public_alias').notNull(),
+    legalName: text('legal_name'),
+    relation: personRelation('relation').notNull(),
+    birthYear: integer('birth_year'),
+    birthYearApproximate: boolean('birth_year_approximate').notNull().default(false),
+    isMinor: boolean('is_minor').notNull().default(false),
+    custodyStatus: custodyStatus('custody_status').notNull().default('unknown'),
+    custodyPlace: text('custody_place'),
+    custodyAsOf: date('custody_as_of'),
+    custodyAsOfPrecision: datePrecision('custody_as_of_precision').notNull().default('day'),
+    internalNotes: text('internal_notes').notNull().default(''),
+    displayOrder: integer('display_order').notNull().default(0),
+    ...timestamps,
+  },
+  (table) => [index('case_people_case_idx').on(table.caseId, table.displayOrder)],
+);
+
+export const timelineEvents = pgTable(
+  'timeline_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    occurredOn: date('occurred_on').notNull(),
+    occurredPrecision: datePrecision('occurred_precision').notNull().default('day'),
+    endedOn: date('ended_on'),
+    eventType: timelineEventType('event_type').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    place: text('place'),
+    verificationGrade: verificationGrade('verification_grade').notNull().default('reported'),
+    // Internal by default: an advocate makes an event public deliberately.
+    visibility: eventVisibility('visibility').notNull().default('internal'),
+    internalNotes: text('internal_notes').notNull().default(''),
+    ...timestamps,
+  },
+  (table) => [
+    index('timeline_events_case_date_idx').on(table.caseId, table.visibility, table.occurredOn),
+  ],
+);
+
+export const timelineEventPeople = pgTable(
+  'timeline_event_people',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => timelineEvents.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => casePeople.id, { onDelete: 'cascade' }),
+    ...timestamps,
+  },
+  (table) => [
+    primaryKey({ columns: [table.eventId, table.personId] }),
+    index('timeline_event_people_person_idx').on(table.personId),
+  ],
+);
+
+export const sources = pgTable('sources', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: sourceKind('kind').notNull(),
+  /** What the public may read, e.g. "a source inside North Korea". */
+  publicAttribution: text('public_attribution').notNull(),
+  mayBeNamed: boolean('may_be_named').notNull().default(false),
+  /** The source's name: public only when mayBeNamed. */
+  name: text('name'),
+  /** A link to published material: public only when mayBeNamed. */
+  url: text('url'),
+  internalNotes: text('internal_notes').notNull().default(''),
+  ...timestamps,
+});
+
+export const timelineEventSources = pgTable(
+  'timeline_event_sources',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => timelineEvents.id, { onDelete: 'cascade' }),
+    // A source cited by an event cannot be deleted out from under it.
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'restrict' }),
+    ...timestamps,
+  },
+  (table) => [
+    primaryKey({ columns: [table.eventId, table.sourceId] }),
+    index('timeline_event_sources_source_idx').on(table.sourceId),
+  ],
+);

@@ -1,0 +1,31 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { cases } from '@/db/schema';
+import type { PublicCase } from './public';
+import { caseIsPublic, loadPublicPeople, loadPublicTimeline, publicCaseColumns } from './public-queries';
+
+/** One case as the public may see it, or null when it is unknown, a draft, or not a public campaign. */
+export async function getPublicCase(slug: string): Promise<PublicCase | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select(publicCaseColumns)
+    .from(cases)
+    .where(and(eq(cases.slug, slug), caseIsPublic))
+    .limit(1);
+  if (!row) return null;
+  const [peopleByCase, timeline] = await Promise.all([
+    loadPublicPeople(db, [row.id]),
+    loadPublicTimeline(db, row.id),
+  ]);
+  return {
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    urgency: row.urgency,
+    archived: row.lifecycle === 'archived',
+    lastUpdatedAt: row.lastUpdatedAt,
+    people: peopleByCase.get(row.id) ?? [],
+    timeline,
+  };
+}

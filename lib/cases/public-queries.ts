@@ -1,0 +1,137 @@
+/** Queries behind the public projection. They select public columns only, so no private value is ever loaded. */
+import 'server-only';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import {
+  casePeople,
+  cases,
+  sources,
+  timelineEventPeople,
+  timelineEventSources,
+  timelineEvents,
+} from '@/db/schema';
+import {
+  type PublicPerson,
+  type PublicSource,
+  type PublicTimelineEvent,
+  toPublicPerson,
+  toPublicSource,
+  toPublicTimelineEvent,
+} from './public';
+
+/** The one rule for what the public may see of a case: published or archived, and a public campaign. */
+export const caseIsPublic = and(
+  inArray(cases.lifecycle, ['published', 'archived']),
+  eq(cases.publicityMode, 'public_campaign'),
+);
+
+export const publicCaseColumns = {
+  id: cases.id,
+  slug: cases.slug,
+  title: cases.title,
+  summary: cases.publicSummary,
+  urgency: cases.urgency,
+  lifecycle: cases.lifecycle,
+  lastUpdatedAt: sql<string>`greatest(
+      ${cases.publishedAt},
+      (select max(e.updated_at) from ${timelineEvents} e where e.case_id = ${cases.id} and e.visibility = 'public'),
+      ${cases.createdAt}
+    )`.mapWith((value: Date | string) => new Date(value).toISOString()),
+};
+
+const publicPersonColumns = {
+  caseId: casePeople.caseId,
+  publicAlias: casePeople.publicAlias,
+  relation: casePeople.relation,
+  birthYear: casePeople.birthYear,
+  birthYearApproximate: casePeople.birthYearApproximate,
+  isMinor: casePeople.isMinor,
+  custodyStatus: casePeople.custodyStatus,
+  custodyPlace: casePeople.custodyPlace,
+  custodyAsOf: casePeople.custodyAsOf,
+  custodyAsOfPrecision: casePeople.custodyAsOfPrecision,
+};
+
+/** People of the given cases, grouped by case id, in display order. */
+export async function loadPublicPeople(
+  db: Database,
+  caseIds: string[],
+): Promise<Map<string, PublicPerson[]>> {
+  const byCase = new Map<string, PublicPerson[]>();
+  if (caseIds.length === 0) return byCase;
+  const rows = await db
+    .select(publicPersonColumns)
+    .from(casePeople)
+    .where(inArray(casePeople.caseId, caseIds))
+    .orderBy(asc(casePeople.displayOrder), asc(casePeople.createdAt));
+  for (const row of rows) {
+    const list = byCase.get(row.caseId) ?? [];
+    list.push(toPublicPerson(row));
+    byCase.set(row.caseId, list);
+  }
+  return byCase;
+}
+
+/** A case's public events in date order, each with the aliases it concerns and its public attributions. */
+export async function loadPublicTimeline(db: Database, caseId: string): Promise<PublicTimelineEvent[]> {
+  const events = await db
+    .select({
+      id: timelineEvents.id,
+      occurredOn: timelineEvents.occurredOn,
+      occurredPrecision: timelineEvents.occurredPrecision,
+      endedOn: timelineEvents.endedOn,
+      eventType: timelineEvents.eventType,
+      title: timelineEvents.title,
+      description: timelineEvents.description,
+      place: timelineEvents.place,
+      verificationGrade: timelineEvents.verificationGrade,
+    })
+    .from(timelineEvents)
+    .where(and(eq(timelineEvents.caseId, caseId), eq(timelineEvents.visibility, 'public')))
+    .orderBy(asc(timelineEvents.occurredOn), asc(timelineEvents.createdAt));
+  if (events.length === 0) return [];
+  const eventIds = events.map((event) => event.id);
+
+  const [peopleRows, sourceRows] = await Promise.all([
+    db
+      .select({ eventId: timelineEventPeople.eventId, alias: casePeople.publicAlias })
+      .from(timelineEventPeople)
+      .innerJoin(casePeople, eq(casePeople.id, timelineEventPeople.personId))
+      .where(inArray(timelineEventPeople.eventId, eventIds))
+      .orderBy(asc(casePeople.displayOrder)),
+    db
+      .select({
+        eventId: timelineEventSources.eventId,
+        kind: sources.kind,
+        publicAttribution: sources.publicAttribution,
+        mayBeNamed: sources.mayBeNamed,
+        // Selected only when the source may be named: a confidential name never leaves the database.
+        name: sql<string | null>`case when ${sources.mayBeNamed} then ${sources.name} end`,
+        url: sql<string | null>`case when ${sources.mayBeNamed} then ${sources.url} end`,
+      })
+      .from(timelineEventSources)
+      .innerJoin(sources, eq(sources.id, timelineEventSources.sourceId))
+      .where(inArray(timelineEventSources.eventId, eventIds))
+      .orderBy(asc(sources.createdAt)),
+  ]);
+
+  const peopleByEvent = groupBy(peopleRows, (row) => row.eventId);
+  const sourcesByEvent = groupBy(sourceRows, (row) => row.eventId);
+  return events.map((event) =>
+    toPublicTimelineEvent(
+      event,
+      (peopleByEvent.get(event.id) ?? []).map((row) => row.alias),
+      (sourcesByEvent.get(event.id) ?? []).map((row): PublicSource => toPublicSource(row)),
+    ),
+  );
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(key(row)) ?? [];
+    list.push(row);
+    groups.set(key(row), list);
+  }
+  return groups;
+}
