@@ -1,0 +1,35 @@
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores(['.next/**', '.data/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),
+  {
+    // The layering rules of CONVENTIONS.md: pages reach the database only through lib/, and
+    // components only take types and schemas from lib/.
+    files: ['app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/db/*', '@/db', '**/db/*'], message: 'app/ goes through lib/, never db/ directly.' }] }],
+    },
+  },
+  {
+    files: ['components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/db/*', '@/db'], message: 'components/ never touch the database.' },
+            {
+              group: ['@/lib/*/*', '!@/lib/*/public', '!@/lib/*/schemas', '!@/lib/*/vocabulary', '!@/lib/i18n/*', '!@/lib/format/*'],
+              allowTypeImports: true,
+              message: 'components/ take only types, zod schemas, vocabularies and formatting from lib/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+]);
