@@ -6,8 +6,15 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Shared caches may serve a page at most two minutes old: a retraction must not linger for a year.
+  expireTime: 120,
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ['@electric-sql/pglite', 'pg'],
+  experimental: {
+    // Cached pages live in each instance's memory, never in a shared .next folder: two instances
+    // (or two engines in the e2e run) must not serve each other's pages.
+    isrFlushToDisk: false,
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -37,7 +37,9 @@ const migrationsFolder = path.join(process.cwd(), 'drizzle');
 const MIGRATION_LOCK_KEY = 7_211_843_001;
 
 export function defaultDataDir(): string {
-  return path.resolve(process.env.VIGIL_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite'));
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.VIGIL_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite'),
+  );
 }
 
 /** Opens a database and brings its schema up to date. The caller owns the handle. */

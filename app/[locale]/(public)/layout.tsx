@@ -1,9 +1,18 @@
-import { useTranslations } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/site/SiteHeader';
 
-export default function PublicLayout({ children }: { children: ReactNode }) {
-  const t = useTranslations('site');
+export default async function PublicLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
+  const { locale } = await params;
+  // Every layout and page sets the locale itself, so nothing reads request headers and pages stay cacheable.
+  setRequestLocale(locale);
+  const t = await getTranslations('site');
   return (
     <>
       <a href="#content" className="sr-only focus:not-sr-only">

@@ -1,0 +1,78 @@
+/**
+ * End-to-end tests against the production build (`next build` first), once per database engine:
+ * embedded PGlite always, real Postgres too when TEST_DATABASE_URL is set. Each engine gets its own
+ * server and a fresh database prepared by e2e/support/prepare-database.ts.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// Debian's Chromium where it is installed (Playwright cannot download browsers everywhere);
+// otherwise Playwright's own browser (`npx playwright install chromium`).
+const debianChromium = '/usr/bin/chromium';
+const launchOptions = fs.existsSync(debianChromium)
+  ? {
+      executablePath: debianChromium,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    }
+  : {};
+
+// Fixed once per run (the config is evaluated again in each worker, which inherits process.env).
+process.env.VIGIL_E2E_RUN ??= randomBytes(4).toString('hex');
+process.env.VIGIL_E2E_SECRET_KEY ??= randomBytes(32).toString('base64');
+const run = process.env.VIGIL_E2E_RUN;
+const adminUrl = process.env.TEST_DATABASE_URL;
+
+const common = {
+  NODE_ENV: 'production',
+  VIGIL_DEMO_DATA: 'false',
+  VIGIL_SECRET_KEY: process.env.VIGIL_E2E_SECRET_KEY,
+  NEXTAUTH_SECRET: process.env.VIGIL_E2E_SECRET_KEY,
+};
+
+const engines: { name: string; port: number; env: Record<string, string> }[] = [
+  {
+    name: 'pglite',
+    port: 3100,
+    env: { ...common, VIGIL_DATA_DIR: path.join(os.tmpdir(), `vigil-e2e-${run}`, 'pglite') },
+  },
+];
+if (adminUrl) {
+  process.env.VIGIL_E2E_PG_DATABASE ??= `vigil_e2e_${run}`;
+  const databaseUrl = new URL(adminUrl);
+  databaseUrl.pathname = `/${process.env.VIGIL_E2E_PG_DATABASE}`;
+  engines.push({
+    name: 'postgres',
+    port: 3101,
+    env: { ...common, DATABASE_URL: databaseUrl.toString(), E2E_ADMIN_DATABASE_URL: adminUrl },
+  });
+}
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  globalTeardown: './e2e/support/teardown.ts',
+  use: { launchOptions, trace: 'retain-on-failure' },
+  projects: engines.map((engine) => ({
+    name: engine.name,
+    use: { baseURL: `http://localhost:${engine.port}` },
+  })),
+  webServer: engines.map((engine) => ({
+    // Bound by name, not -H 127.0.0.1: next-intl's rewrite of / to /en targets localhost.
+    command: `npx tsx e2e/support/prepare-database.ts && npx next start -p ${engine.port}`,
+    url: `http://localhost:${engine.port}/api/health`,
+    env: { ...engine.env, NEXTAUTH_URL: `http://localhost:${engine.port}` },
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+  })),
+});
