@@ -10,6 +10,7 @@ export default defineConfig([
     // The layering rules of CONVENTIONS.md: pages reach the database only through lib/, and
     // components only take types and schemas from lib/.
     files: ['app/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['@/db/*', '@/db', '**/db/*'], message: 'app/ goes through lib/, never db/ directly.' }] }],
     },

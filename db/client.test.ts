@@ -25,8 +25,8 @@ describe('the embedded database on disk', () => {
 
       await first.close();
       const reopened = await openDatabase({ dataDir });
-      const result = await reopened.db.execute(sql`select slug from cases`);
-      expect(result.rows).toEqual([{ slug: 'kept-across-opens' }]);
+      const result = await reopened.db.execute<{ slug: string }>(sql`select slug from cases`);
+      expect((result as unknown as { rows: unknown[] }).rows).toEqual([{ slug: 'kept-across-opens' }]);
       await reopened.close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
