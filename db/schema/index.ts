@@ -1,1 +1,3 @@
 export * from './cases';
+export * from './auth';
+export * from './audit';

@@ -1,0 +1,58 @@
+/**
+ * Appends one row to the audit chain inside the caller's transaction, so the change and its record
+ * commit or roll back together. A transaction-scoped advisory lock serialises writers: each reads the
+ * chain's last hash only after the previous writer committed, so the chain never forks.
+ */
+import 'server-only';
+import { desc, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { auditLog } from '@/db/schema';
+import { auditRowHash, GENESIS_HASH } from './audit-hash';
+
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+// Any fixed 64-bit number, distinct from the migration lock in db/client.ts.
+const AUDIT_CHAIN_LOCK_KEY = 7_211_843_002;
+
+/** Who made a change: a signed-in staff member, or a named operator at a terminal (user:create). */
+export interface AuditActor {
+  userId: string | null;
+  email: string;
+  ip: string;
+}
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Plain JSON as jsonb will return it: dates become ISO strings, undefined fields disappear. */
+function asStoredJson(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+export async function recordAudit(tx: Transaction, actor: AuditActor, entry: AuditEntry): Promise<number> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  const content = {
+    previousHash: last?.hash ?? GENESIS_HASH,
+    actorUserId: actor.userId,
+    actorEmail: actor.email,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: asStoredJson(entry.before),
+    after: asStoredJson(entry.after),
+    ip: actor.ip,
+    // Milliseconds only, so the value read back from timestamptz is exactly the one hashed.
+    occurredAt: new Date(Date.now()),
+  };
+  const [row] = await tx
+    .insert(auditLog)
+    .values({ ...content, hash: auditRowHash(content) })
+    .returning({ id: auditLog.id });
+  return row!.id;
+}

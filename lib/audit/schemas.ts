@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((value) => value || undefined);
+const optionalDate = z
+  .string()
+  .trim()
+  .regex(/^(\d{4}-\d{2}-\d{2})?$/, { error: 'dateInvalid' })
+  .optional()
+  .transform((value) => value || undefined);
+
+/** Filters of the audit log page, read from its query string. */
+export const auditFilterSchema = z.object({
+  actor: optionalText,
+  action: optionalText,
+  entityType: optionalText,
+  entityId: optionalText,
+  from: optionalDate,
+  to: optionalDate,
+  /** Show rows older than this id (the next page). */
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+});
+export type AuditFilter = z.output<typeof auditFilterSchema>;

@@ -1,0 +1,74 @@
+/**
+ * Who may do what: the one table of staff operations and the roles allowed each, and `authorize`,
+ * the guard every staff read and write in lib/ calls before touching the database. A new operation is
+ * added here first; lib/auth/authorization-matrix.test.ts fails until it has a rule and a test.
+ */
+import type { StaffRole } from './roles';
+
+export interface OperationRule {
+  /** Roles that may perform the operation. */
+  roles: readonly StaffRole[];
+  /** Roles that may perform it only when the account also holds "internal access". */
+  internalAccessRequiredFor?: readonly StaffRole[];
+  /** Still allowed while the account must first set up two-factor sign-in. */
+  allowedBeforeTwoFactorSetup?: boolean;
+}
+
+const everyone = ['admin', 'organizer', 'advocate'] as const satisfies readonly StaffRole[];
+const adminOnly = ['admin'] as const satisfies readonly StaffRole[];
+
+export const OPERATIONS = {
+  'console.view': { roles: everyone },
+  'account.read': { roles: everyone, allowedBeforeTwoFactorSetup: true },
+  'account.changePassword': { roles: everyone },
+  'account.enableTwoFactor': { roles: everyone, allowedBeforeTwoFactorSetup: true },
+  'account.regenerateRecoveryCodes': { roles: everyone },
+  'account.signOutEverywhere': { roles: everyone, allowedBeforeTwoFactorSetup: true },
+  'users.list': { roles: adminOnly },
+  'users.invite': { roles: adminOnly },
+  'users.changeRole': { roles: adminOnly },
+  'users.setInternalAccess': { roles: adminOnly },
+  'users.disable': { roles: adminOnly },
+  'users.enable': { roles: adminOnly },
+  'users.resetTwoFactor': { roles: adminOnly },
+  'audit.read': { roles: adminOnly },
+  'settings.read': { roles: adminOnly },
+  'settings.update': { roles: adminOnly },
+} as const satisfies Record<string, OperationRule>;
+
+export type Operation = keyof typeof OPERATIONS;
+export const OPERATION_NAMES = Object.keys(OPERATIONS) as Operation[];
+
+export type RefusalReason = 'unauthenticated' | 'role' | 'internal_access' | 'two_factor_setup';
+
+/** Thrown by `authorize`; server actions turn it into a "not allowed" message, route handlers into 401/403. */
+export class ForbiddenError extends Error {
+  constructor(
+    readonly operation: Operation,
+    readonly reason: RefusalReason,
+  ) {
+    super(`Not allowed: ${operation} (${reason})`);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** The facts about a signed-in account that the rules look at. */
+export interface Grantee {
+  role: StaffRole;
+  internalAccess: boolean;
+  needsTwoFactorSetup: boolean;
+}
+
+/** Why `grantee` may not perform `operation`, or null when it may. Pure: pages use it to shape navigation. */
+export function refusalReason(grantee: Grantee | null, operation: Operation): RefusalReason | null {
+  if (!grantee) return 'unauthenticated';
+  const rule: OperationRule = OPERATIONS[operation];
+  if (!rule.roles.includes(grantee.role)) return 'role';
+  if (rule.internalAccessRequiredFor?.includes(grantee.role) && !grantee.internalAccess) return 'internal_access';
+  if (grantee.needsTwoFactorSetup && !rule.allowedBeforeTwoFactorSetup) return 'two_factor_setup';
+  return null;
+}
+
+export function can(grantee: Grantee | null, operation: Operation): boolean {
+  return refusalReason(grantee, operation) === null;
+}

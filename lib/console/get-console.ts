@@ -1,0 +1,33 @@
+/** The staff console's landing view: who is signed in and the sections their role opens. */
+import 'server-only';
+import { authorize } from '@/lib/auth/authorize';
+import { can, type Operation } from '@/lib/auth/permissions';
+import type { StaffSession } from '@/lib/auth/staff-session';
+
+export const CONSOLE_SECTIONS = [
+  { key: 'account', href: '/admin/account', operation: 'account.read' },
+  { key: 'users', href: '/admin/users', operation: 'users.list' },
+  { key: 'audit', href: '/admin/audit', operation: 'audit.read' },
+  { key: 'settings', href: '/admin/settings', operation: 'settings.read' },
+] as const satisfies readonly { key: string; href: string; operation: Operation }[];
+
+export type ConsoleSection = (typeof CONSOLE_SECTIONS)[number];
+
+export interface ConsoleOverview {
+  role: StaffSession['role'];
+  email: string;
+  displayName: string;
+  internalAccess: boolean;
+  sections: ConsoleSection[];
+}
+
+export async function getConsole(session: StaffSession | null): Promise<ConsoleOverview> {
+  const me = await authorize(session, 'console.view');
+  return {
+    role: me.role,
+    email: me.email,
+    displayName: me.displayName,
+    internalAccess: me.internalAccess,
+    sections: CONSOLE_SECTIONS.filter((section) => can(me, section.operation)),
+  };
+}

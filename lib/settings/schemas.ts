@@ -1,0 +1,5 @@
+import { z } from 'zod';
+import { checkboxSchema } from '@/lib/users/schemas';
+
+export const siteSettingsSchema = z.object({ requireTwoFactor: checkboxSchema });
+export type SiteSettingsInput = z.input<typeof siteSettingsSchema>;
