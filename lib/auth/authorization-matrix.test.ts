@@ -1,0 +1,197 @@
+/**
+ * Every staff operation × every kind of caller: allowed, or refused with ForbiddenError and nothing
+ * changed in the database. The operations come from the permission table, so an operation added
+ * without a scenario here fails; and every lib/ function that takes a session must pass it to
+ * `authorize` with an operation from the table.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { type Database, getDb } from '@/db/client';
+import { users } from '@/db/schema';
+import { describeEachEngine } from '@/db/testing';
+import { changePassword } from '@/lib/account/change-password';
+import { enableTwoFactor } from '@/lib/account/enable-two-factor';
+import { getAccount } from '@/lib/account/get-account';
+import { regenerateRecoveryCodes } from '@/lib/account/regenerate-recovery-codes';
+import { signOutEverywhere } from '@/lib/account/sign-out-everywhere';
+import { listAuditEntries } from '@/lib/audit/list-audit-entries';
+import { getConsole } from '@/lib/console/get-console';
+import { getSiteSettings } from '@/lib/settings/get-site-settings';
+import { updateSiteSettings } from '@/lib/settings/update-site-settings';
+import { changeUserRole } from '@/lib/users/change-user-role';
+import { disableUser } from '@/lib/users/disable-user';
+import { enableUser } from '@/lib/users/enable-user';
+import { inviteUser } from '@/lib/users/invite-user';
+import { listUsers } from '@/lib/users/list-users';
+import { resetTwoFactor } from '@/lib/users/reset-two-factor';
+import { setInternalAccess } from '@/lib/users/set-internal-access';
+import { ForbiddenError, type Operation, OPERATION_NAMES, OPERATIONS } from './permissions';
+import type { StaffRole } from './roles';
+import type { StaffSession } from './staff-session';
+import { createTestAccount, currentCode, openTestSession, TEST_PASSWORD, type TestAccount } from './test-fixtures';
+import { generateTotpSecret, totpCode, totpStep } from './totp';
+import { sealEnrollment } from './two-factor';
+
+interface Caller {
+  session: StaffSession | null;
+  account: TestAccount | null;
+}
+
+interface Scenario {
+  /** The caller's account has two-factor sign-in set up (default true). */
+  callerTwoFactor?: boolean;
+  /** Creates what the call acts on (another account), before the database is compared. */
+  prepare?: () => Promise<string>;
+  run(caller: Caller, targetUserId: string): Promise<unknown>;
+}
+
+const targetAccount = (options: Parameters<typeof createTestAccount>[0] = { role: 'advocate' }) => createTestAccount(options);
+const link = { origin: 'https://vigil.test', locale: 'en' };
+
+const scenarios: Record<Operation, Scenario> = {
+  'console.view': { run: ({ session }) => getConsole(session) },
+  'account.read': { run: ({ session }) => getAccount(session) },
+  'account.changePassword': {
+    run: ({ session }) =>
+      changePassword(session, { currentPassword: TEST_PASSWORD, password: 'another long password', passwordConfirmation: 'another long password' }),
+  },
+  'account.enableTwoFactor': {
+    callerTwoFactor: false,
+    run: ({ session, account }) => {
+      const secret = generateTotpSecret();
+      return enableTwoFactor(session, {
+        enrollment: sealEnrollment(account?.userId ?? '00000000-0000-4000-8000-000000000000', secret),
+        totpCode: totpCode(secret, totpStep()),
+      });
+    },
+  },
+  'account.regenerateRecoveryCodes': {
+    run: ({ session, account }) => regenerateRecoveryCodes(session, { totpCode: account?.totpSecret ? currentCode(account.totpSecret) : '000000' }),
+  },
+  'account.signOutEverywhere': { run: ({ session }) => signOutEverywhere(session) },
+  'users.list': { run: ({ session }) => listUsers(session) },
+  'users.invite': {
+    run: ({ session }) => inviteUser(session, { email: `invitee-${Math.random().toString(36).slice(2)}@test.example`, role: 'advocate' }, link),
+  },
+  'users.changeRole': {
+    prepare: async () => (await targetAccount()).userId,
+    run: ({ session }, userId) => changeUserRole(session, { userId, role: 'organizer' }),
+  },
+  'users.setInternalAccess': {
+    prepare: async () => (await targetAccount()).userId,
+    run: ({ session }, userId) => setInternalAccess(session, { userId, internalAccess: 'on' }),
+  },
+  'users.disable': {
+    prepare: async () => (await targetAccount()).userId,
+    run: ({ session }, userId) => disableUser(session, { userId }),
+  },
+  'users.enable': {
+    prepare: async () => {
+      const target = await targetAccount();
+      await (await getDb()).update(users).set({ disabledAt: new Date() }).where(eq(users.id, target.userId));
+      return target.userId;
+    },
+    run: ({ session }, userId) => enableUser(session, { userId }),
+  },
+  'users.resetTwoFactor': {
+    prepare: async () => (await targetAccount()).userId,
+    run: ({ session }, userId) => resetTwoFactor(session, { userId }),
+  },
+  'audit.read': { run: ({ session }) => listAuditEntries(session, {}) },
+  'settings.read': { run: ({ session }) => getSiteSettings(session) },
+  'settings.update': { run: ({ session }) => updateSiteSettings(session, { requireTwoFactor: 'on' }) },
+};
+
+type CallerKind = 'anonymous' | StaffRole | 'admin without two-factor' | 'revoked admin';
+const CALLERS: CallerKind[] = ['anonymous', 'admin', 'organizer', 'advocate', 'admin without two-factor', 'revoked admin'];
+
+function expectedAllowed(kind: CallerKind, operation: Operation, scenario: Scenario): boolean {
+  const rule = OPERATIONS[operation] as (typeof OPERATIONS)[Operation] & { allowedBeforeTwoFactorSetup?: boolean };
+  if (kind === 'anonymous' || kind === 'revoked admin') return false;
+  if (kind === 'admin without two-factor') return rule.roles.includes('admin' as never) && rule.allowedBeforeTwoFactorSetup === true;
+  // A scenario whose caller has no second factor: admins are then limited to setting it up.
+  if (kind === 'admin' && scenario.callerTwoFactor === false) return rule.roles.includes('admin' as never) && rule.allowedBeforeTwoFactorSetup === true;
+  return rule.roles.includes(kind as never);
+}
+
+async function makeCaller(kind: CallerKind, scenario: Scenario): Promise<Caller> {
+  if (kind === 'anonymous') return { session: null, account: null };
+  const role: StaffRole = kind === 'admin without two-factor' || kind === 'revoked admin' ? 'admin' : kind;
+  const twoFactor = kind === 'admin without two-factor' ? false : (scenario.callerTwoFactor ?? true);
+  const account = await createTestAccount({ role, twoFactor });
+  const session = await openTestSession(account);
+  if (kind === 'revoked admin') {
+    await (await getDb()).execute(sql`update staff_sessions set revoked_at = now() where id = ${session.sessionId}`);
+  }
+  return { session, account };
+}
+
+const SNAPSHOT_TABLES = ['users', 'invitations', 'staff_sessions', 'recovery_codes', 'site_settings', 'audit_log', 'mail_outbox'];
+
+async function snapshot(db: Database): Promise<string> {
+  const parts: unknown[] = [];
+  for (const table of SNAPSHOT_TABLES) {
+    const result = (await db.execute(sql`select to_jsonb(t) as row from ${sql.identifier(table)} t order by 1::text`)) as unknown as {
+      rows: { row: unknown }[];
+    };
+    parts.push(result.rows.map((r) => JSON.stringify(r.row)).sort());
+  }
+  return JSON.stringify(parts);
+}
+
+describe('the permission table', () => {
+  it('follows the issue: admins may do everything; users, audit and settings are theirs alone', () => {
+    for (const operation of OPERATION_NAMES) {
+      const roles: readonly StaffRole[] = OPERATIONS[operation].roles;
+      expect(roles, operation).toContain('admin');
+      if (/^(users|audit|settings)\./.test(operation)) expect(roles, operation).toEqual(['admin']);
+    }
+  });
+
+  it('has a matrix scenario for every operation', () => {
+    expect(Object.keys(scenarios).sort()).toEqual([...OPERATION_NAMES].sort());
+  });
+
+  it('is what every lib/ function taking a session checks', () => {
+    const root = path.resolve(__dirname, '..');
+    const files = fs
+      .readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== path.join('auth', 'authorize.ts'));
+    const used = new Set<string>();
+    const unguarded: string[] = [];
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(root, file), 'utf8');
+      const takesSession = /export async function \w+\(\s*session: StaffSession \| null/.test(text);
+      const checks = [...text.matchAll(/authorize\(session, '([\w.]+)'\)/g)].map((match) => match[1]!);
+      checks.forEach((operation) => used.add(operation));
+      if (takesSession && checks.length === 0) unguarded.push(file);
+      for (const operation of checks) expect(OPERATION_NAMES, `${file} checks an unknown operation`).toContain(operation);
+    }
+    expect(unguarded).toEqual([]);
+    // Every rule has an entry point that enforces it.
+    expect([...used].sort()).toEqual([...OPERATION_NAMES].sort());
+  });
+});
+
+describeEachEngine('authorization matrix', ({ db }) => {
+  for (const operation of OPERATION_NAMES) {
+    for (const kind of CALLERS) {
+      const scenario = scenarios[operation];
+      const allowed = expectedAllowed(kind, operation, scenario);
+      it(`${operation} × ${kind} → ${allowed ? 'allowed' : 'refused'}`, async () => {
+        const caller = await makeCaller(kind, scenario);
+        const target = (await scenario.prepare?.()) ?? '';
+        if (allowed) {
+          const result = await scenario.run(caller, target);
+          if (result && typeof result === 'object' && 'ok' in result) expect(result).toMatchObject({ ok: true });
+        } else {
+          const before = await snapshot(db());
+          await expect(scenario.run(caller, target)).rejects.toBeInstanceOf(ForbiddenError);
+          expect(await snapshot(db())).toBe(before);
+        }
+      });
+    }
+  }
+});
