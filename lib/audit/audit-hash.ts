@@ -27,6 +27,18 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function auditRowHash(content: AuditContent): string {
-  const text = canonicalJson({ ...content, occurredAt: content.occurredAt.toISOString() });
+  // Named field by field: a row read back from the database carries more columns than are hashed.
+  const text = canonicalJson({
+    previousHash: content.previousHash,
+    actorUserId: content.actorUserId,
+    actorEmail: content.actorEmail,
+    action: content.action,
+    entityType: content.entityType,
+    entityId: content.entityId,
+    before: content.before,
+    after: content.after,
+    ip: content.ip,
+    occurredAt: content.occurredAt.toISOString(),
+  });
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }

@@ -22,18 +22,7 @@ export async function verifyAuditChain(db: Database): Promise<AuditChainReport> 
       if (row.previousHash !== expectedPrevious) {
         return { ok: false, checkedRows, brokenRowId: row.id, problem: 'link_broken' };
       }
-      const recomputed = auditRowHash({
-        previousHash: row.previousHash,
-        actorUserId: row.actorUserId,
-        actorEmail: row.actorEmail,
-        action: row.action,
-        entityType: row.entityType,
-        entityId: row.entityId,
-        before: row.before,
-        after: row.after,
-        ip: row.ip,
-        occurredAt: row.occurredAt,
-      });
+      const recomputed = auditRowHash(row);
       if (recomputed !== row.hash) return { ok: false, checkedRows, brokenRowId: row.id, problem: 'content_altered' };
       expectedPrevious = row.hash;
       afterId = row.id;
