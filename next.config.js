@@ -8,6 +8,12 @@ const nextConfig = {
   poweredByHeader: false,
   // Shared caches may serve a page at most two minutes old: a retraction must not linger for a year.
   expireTime: 120,
+  // server.ts reads each HTML page whole to allow its inline scripts by hash; compression belongs to
+  // the reverse proxy or load balancer in front of Vigil.
+  compress: false,
+  // No ETags: a 304 answer has no body, so its policy could not list the hashes of the scripts the
+  // browser would reuse from its cache.
+  generateEtags: false,
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ['@electric-sql/pglite', 'pg'],
   experimental: {

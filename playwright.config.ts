@@ -66,10 +66,10 @@ export default defineConfig({
     use: { baseURL: `http://localhost:${engine.port}` },
   })),
   webServer: engines.map((engine) => ({
-    // Bound by name, not -H 127.0.0.1: next-intl's rewrite of / to /en targets localhost.
-    command: `npx tsx e2e/support/prepare-database.ts && npx next start -p ${engine.port}`,
+    // The README's production server (server.ts), on this engine's port.
+    command: `npx tsx e2e/support/prepare-database.ts && npm start`,
     url: `http://localhost:${engine.port}/api/health`,
-    env: { ...engine.env, NEXTAUTH_URL: `http://localhost:${engine.port}` },
+    env: { ...engine.env, PORT: String(engine.port), NEXTAUTH_URL: `http://localhost:${engine.port}` },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe' as const,

@@ -18,6 +18,8 @@ test('no private field reaches any page, RSC payload or JSON answer', async ({ r
     slug: [...publicSlugs, ...Object.values(CANARY_HIDDEN_SLUGS), 'no-such-case'],
     rest: ['no-such-page'],
     nextauth: ['session', 'providers', 'csrf'],
+    token: ['not-a-real-invitation-token'],
+    id: ['00000000-0000-4000-8000-000000000000'],
   };
   const paths = findRoutes().flatMap(({ route }) => expandRoute(route, examples));
   const withFilters = ['/?status=prison', '/ko?status=unknown'];

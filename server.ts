@@ -1,0 +1,25 @@
+/**
+ * Vigil's HTTP server: Next.js behind one wrapper that gives every response its security headers
+ * (see lib/http/apply-security-headers.ts). `npm run dev` and `npm start` both run this file.
+ */
+import { createServer } from 'node:http';
+import next from 'next';
+import { applySecurityHeaders } from './lib/http/apply-security-headers';
+
+const development = process.env.NODE_ENV !== 'production';
+const port = Number.parseInt(process.env.PORT ?? '3000', 10);
+// The name Next uses for its own URLs; the server listens on every interface, as `next start` does.
+const hostname = 'localhost';
+
+const httpServer = createServer();
+const app = next({ dev: development, hostname, port, httpServer });
+const handle = app.getRequestHandler();
+
+await app.prepare();
+httpServer.on('request', (request, response) => {
+  applySecurityHeaders(request, response, { development });
+  void handle(request, response);
+});
+httpServer.listen(port, () => {
+  console.log(`Vigil listening on http://${hostname}:${port} (${development ? 'development' : 'production'})`);
+});
