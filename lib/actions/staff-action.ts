@@ -6,6 +6,7 @@
  */
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
 import { getStaffSession } from '@/lib/auth/get-staff-session';
 import { ForbiddenError } from '@/lib/auth/permissions';
@@ -50,6 +51,8 @@ export function staffAction<Schema extends z.ZodType, T>(
       const session = await getStaffSession();
       const result = await operation(session, parsed.data);
       if (!result.ok) return { ok: false, errors: result.fieldErrors, message: 'checkFields' };
+      // Staff pages are rendered per request: refresh the one the form is on.
+      revalidatePath('/', 'layout');
       return { ok: true, message: successMessage, value: result.value };
     } catch (error) {
       return failureState<T>(error);

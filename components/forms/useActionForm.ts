@@ -1,0 +1,41 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { type FormEvent, startTransition, useActionState } from 'react';
+import { type DefaultValues, type FieldValues, type Resolver, useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionState } from '@/lib/actions/result';
+
+/**
+ * A form checked in the browser with the operation's zod schema, then posted to its server action,
+ * which checks again. Errors from either side appear at the field; keys come from "staff.errors".
+ */
+export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>, T>(
+  schema: Schema,
+  action: (state: ActionState<T>, formData: FormData) => Promise<ActionState<T>>,
+  defaultValues?: DefaultValues<z.input<Schema>>,
+) {
+  const t = useTranslations('staff');
+  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const form = useForm<z.input<Schema>>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<z.input<Schema>>,
+    defaultValues,
+  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const formElement = event.currentTarget;
+    void form.handleSubmit(() => {
+      // The form's own fields (hidden ones included) go to the server, which parses them again.
+      const formData = new FormData(formElement);
+      startTransition(() => formAction(formData));
+    })(event);
+  };
+  const errorFor = (field: string): string | undefined => {
+    const key = (form.formState.errors as Record<string, { message?: string } | undefined>)[field]?.message ?? state.errors?.[field];
+    return key ? (t.has(`errors.${key}`) ? t(`errors.${key}`) : key) : undefined;
+  };
+  const message = state.message
+    ? t(`messages.${state.message}` as 'messages.saved', { reference: state.reference ?? '' })
+    : undefined;
+  return { form, state, pending, onSubmit, errorFor, message };
+}
