@@ -2,17 +2,18 @@ import { hasLocale } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
 import { routing } from './routing';
 
-// Catalogs are split by area (public pages, staff console); each area's keys are its own namespaces.
+// One catalog per area of the app, each owning its own top-level namespaces.
+const CATALOGS = ['public', 'staff', 'advocacy', 'petitions'] as const;
+
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
-  const [publicMessages, staffMessages] = await Promise.all([
-    import(`../../messages/${locale}/public.json`),
-    import(`../../messages/${locale}/staff.json`),
-  ]);
+  const catalogs = await Promise.all(
+    CATALOGS.map(async (catalog) => (await import(`../../messages/${locale}/${catalog}.json`)).default),
+  );
   return {
     locale,
-    messages: { ...publicMessages.default, ...staffMessages.default },
+    messages: Object.assign({}, ...catalogs),
     timeZone: 'UTC',
   };
 });
