@@ -106,6 +106,8 @@ export const cases = pgTable(
     publicityMode: publicityMode('publicity_mode').notNull().default('internal_only'),
     familyConsentStatus: familyConsentStatus('family_consent_status').notNull().default('not_asked'),
     familyConsentRecordedOn: date('family_consent_recorded_on'),
+    /** Why publication is safe without the family's consent, when an advocate decides so. Never public. */
+    consentWaiverReason: text('consent_waiver_reason').notNull().default(''),
     nextReviewOn: date('next_review_on'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     ...timestamps,
@@ -152,7 +154,11 @@ export const timelineEvents = pgTable(
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     place: text('place'),
+    /** Computed from the sources and the flags below on every write (lib/cases/verification.ts), never typed. */
     verificationGrade: verificationGrade('verification_grade').notNull().default('reported'),
+    /** Another credible account contradicts this one. */
+    disputed: boolean('disputed').notNull().default(false),
+    retractedAt: timestamp('retracted_at', { withTimezone: true }),
     // Internal by default: an advocate makes an event public deliberately.
     visibility: eventVisibility('visibility').notNull().default('internal'),
     internalNotes: text('internal_notes').notNull().default(''),
@@ -191,6 +197,11 @@ export const sources = pgTable('sources', {
   /** A link to published material: public only when mayBeNamed. */
   url: text('url'),
   internalNotes: text('internal_notes').notNull().default(''),
+  /**
+   * Where the information really comes from: sources sharing an origin (two relays of one informant)
+   * count as one line of evidence. Empty means the source is its own origin. Never public.
+   */
+  origin: text('origin').notNull().default(''),
   ...timestamps,
 });
 

@@ -1,3 +1,4 @@
 export * from './cases';
 export * from './auth';
 export * from './audit';
+export * from './case-records';
