@@ -2,3 +2,4 @@ export * from './cases';
 export * from './auth';
 export * from './audit';
 export * from './case-records';
+export * from './petitions';

@@ -1,0 +1,211 @@
+/**
+ * Petitions, their signatures and what keeps signing fair under a surge: the sharded confirmed-count,
+ * per-address attempt log (addresses only as keyed hashes), blocklists, idempotency keys for partners,
+ * and reversible invalidations. Signers' personal data lives only in petition_signatures.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  cidr,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { cases } from './cases';
+import { timestamps } from './columns';
+
+export const petitionStatus = pgEnum('petition_status', ['draft', 'open', 'paused', 'closed', 'delivered']);
+/** How a signer appears in public lists: anonymous unless they chose otherwise. */
+export const signerDisplay = pgEnum('signer_display', ['anonymous', 'first_name_country']);
+export const blocklistKind = pgEnum('blocklist_kind', ['email_domain', 'ip_range']);
+
+export const petitions = pgTable(
+  'petitions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // A petition keeps its signatures: a case with petitions cannot be deleted out from under them.
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'restrict' }),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    /** Whom the petition addresses, e.g. "President Xi Jinping". */
+    target: text('target').notNull(),
+    goal: integer('goal').notNull(),
+    // Safest by default: nobody can sign until an organizer opens it.
+    status: petitionStatus('status').notNull().default('draft'),
+    opensAt: timestamp('opens_at', { withTimezone: true }),
+    closesAt: timestamp('closes_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    deliveredOn: date('delivered_on'),
+    deliveredTo: text('delivered_to'),
+    deliveryNote: text('delivery_note'),
+    /** When the signers' personal data was erased (lib/petitions/anonymise-closed-petitions.ts). */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex('petitions_slug_unique').on(table.slug),
+    index('petitions_case_idx').on(table.caseId, table.status),
+    check('petitions_goal_positive', sql`${table.goal} > 0`),
+  ],
+);
+
+/**
+ * One row per person and petition. A signature counts when it is confirmed and not invalidated; a
+ * withdrawn signature is deleted. Personal columns are nulled by anonymisation, counts survive.
+ */
+export const petitionSignatures = pgTable(
+  'petition_signatures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    petitionId: uuid('petition_id')
+      .notNull()
+      .references(() => petitions.id, { onDelete: 'cascade' }),
+    /** As typed (trimmed), for mail. */
+    email: text('email'),
+    /** lib/petitions/normalise-email.ts: the key of "one signature per person". */
+    emailNormalised: text('email_normalised'),
+    emailDomain: text('email_domain'),
+    name: text('name'),
+    /** ISO 3166-1 alpha-2. Kept after anonymisation for the figures by country. */
+    country: text('country').notNull(),
+    display: signerDisplay('display').notNull().default('anonymous'),
+    wantsUpdates: boolean('wants_updates').notNull().default(false),
+    locale: text('locale').notNull().default('en'),
+    /** HMAC of the signer's address (lib/petitions/address-hash.ts); never the address itself. */
+    ipHash: text('ip_hash'),
+    /** SHA-256 of the confirmation token in the last mail; the token itself is never stored. */
+    confirmationTokenHash: text('confirmation_token_hash'),
+    confirmationExpiresAt: timestamp('confirmation_expires_at', { withTimezone: true }),
+    confirmationSentAt: timestamp('confirmation_sent_at', { withTimezone: true }),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    invalidationId: uuid('invalidation_id').references(() => petitionInvalidations.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex('petition_signatures_one_per_person').on(table.petitionId, table.emailNormalised),
+    uniqueIndex('petition_signatures_token_unique').on(table.confirmationTokenHash),
+    index('petition_signatures_petition_created_idx').on(table.petitionId, table.createdAt),
+    index('petition_signatures_petition_confirmed_idx').on(table.petitionId, table.confirmedAt),
+    index('petition_signatures_invalidation_idx').on(table.invalidationId),
+  ],
+);
+
+/**
+ * The confirmed count, spread over a few rows per petition so that concurrent confirmations rarely
+ * wait for each other; the count is the sum. lib/petitions/recount-signatures.ts rebuilds it from rows.
+ */
+export const petitionCountShards = pgTable(
+  'petition_count_shards',
+  {
+    petitionId: uuid('petition_id')
+      .notNull()
+      .references(() => petitions.id, { onDelete: 'cascade' }),
+    shard: smallint('shard').notNull(),
+    confirmed: bigint('confirmed', { mode: 'number' }).notNull().default(0),
+    ...timestamps,
+  },
+  (table) => [primaryKey({ columns: [table.petitionId, table.shard] })],
+);
+
+/** Every signing attempt that got past validation, by address hash: the per-address limits read it. */
+export const petitionSignAttempts = pgTable(
+  'petition_sign_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    petitionId: uuid('petition_id')
+      .notNull()
+      .references(() => petitions.id, { onDelete: 'cascade' }),
+    ipHash: text('ip_hash').notNull(),
+    ...timestamps,
+  },
+  (table) => [index('petition_sign_attempts_lookup_idx').on(table.petitionId, table.ipHash, table.createdAt)],
+);
+
+/** Partners' Idempotency-Key headers: a retried request gets the first answer, nothing is signed twice. */
+export const petitionIdempotencyKeys = pgTable(
+  'petition_idempotency_keys',
+  {
+    petitionId: uuid('petition_id')
+      .notNull()
+      .references(() => petitions.id, { onDelete: 'cascade' }),
+    keyHash: text('key_hash').notNull(),
+    /** SHA-256 of the request body: the same key with another body is refused. */
+    requestHash: text('request_hash').notNull(),
+    ...timestamps,
+  },
+  (table) => [
+    primaryKey({ columns: [table.petitionId, table.keyHash] }),
+    index('petition_idempotency_keys_created_idx').on(table.createdAt),
+  ],
+);
+
+/** Organizer-editable, site-wide: e-mail domains (and their subdomains) and address ranges refused. */
+export const petitionBlocklist = pgTable(
+  'petition_blocklist',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: blocklistKind('kind').notNull(),
+    /** A lower-case domain for email_domain; null for ip_range. */
+    domain: text('domain'),
+    /** A CIDR range for ip_range; null for email_domain. */
+    ipRange: cidr('ip_range'),
+    note: text('note').notNull().default(''),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex('petition_blocklist_domain_unique').on(table.domain),
+    uniqueIndex('petition_blocklist_ip_range_unique').on(table.ipRange),
+    check(
+      'petition_blocklist_one_value',
+      sql`(${table.kind} = 'email_domain' and ${table.domain} is not null and ${table.ipRange} is null) or (${table.kind} = 'ip_range' and ${table.ipRange} is not null and ${table.domain} is null)`,
+    ),
+  ],
+);
+
+/** A batch of signatures set aside by an organizer, with the filter and reason; reversible. */
+export const petitionInvalidations = pgTable(
+  'petition_invalidations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    petitionId: uuid('petition_id')
+      .notNull()
+      .references(() => petitions.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    filter: jsonb('filter').notNull(),
+    signatureCount: integer('signature_count').notNull(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    revertedAt: timestamp('reverted_at', { withTimezone: true }),
+    revertedByUserId: uuid('reverted_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (table) => [index('petition_invalidations_petition_idx').on(table.petitionId, table.createdAt)],
+);
+
+/** Site-wide petition switches: a single row (id 1). */
+export const petitionSettings = pgTable(
+  'petition_settings',
+  {
+    id: smallint('id').primaryKey().default(1),
+    /** Pauses signing on every petition at once (e.g. during an attack). */
+    signingPaused: boolean('signing_paused').notNull().default(false),
+    updatedByUserId: uuid('updated_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (table) => [check('petition_settings_single_row', sql`${table.id} = 1`)],
+);
