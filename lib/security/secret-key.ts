@@ -20,7 +20,13 @@ export class MissingSecretKeyError extends Error {
   }
 }
 
-export type KeyPurpose = 'totp-secret-encryption' | 'totp-enrollment' | 'session-signing' | 'recovery-code-hashing';
+export type KeyPurpose =
+  | 'totp-secret-encryption'
+  | 'totp-enrollment'
+  | 'session-signing'
+  | 'recovery-code-hashing'
+  | 'signer-address-hashing'
+  | 'petition-withdrawal-links';
 
 function parseKey(value: string): Buffer {
   const trimmed = value.trim();
