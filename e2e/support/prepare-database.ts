@@ -3,6 +3,7 @@
  * demo data and the leak-test canary cases. PGlite: VIGIL_DATA_DIR is wiped. Postgres: the database
  * named in DATABASE_URL is (re)created through E2E_ADMIN_DATABASE_URL.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { Client } from 'pg';
 import { openDatabase } from '@/db/client';
@@ -40,4 +41,10 @@ try {
 } finally {
   await opened.close();
 }
+// The known e2e admin, through lib/ (server-only modules: the react-server condition lets them load
+// outside Next). After the database above is closed: PGlite allows one process at a time.
+execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'e2e/support/create-e2e-admin.ts'], {
+  stdio: 'inherit',
+  env: process.env,
+});
 console.log(`e2e database ready (${opened.engine})`);

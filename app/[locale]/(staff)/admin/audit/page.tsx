@@ -89,7 +89,7 @@ export default async function AuditPage({
                     <br />
                     <span className="text-stone-500">{entry.entityId}</span>
                   </td>
-                  <td className="max-w-md px-3 py-2 font-mono break-all">
+                  <td className="min-w-[22rem] px-3 py-2 font-mono break-words">
                     <div className="text-stone-500">{show(entry.before)}</div>
                     <div>→ {show(entry.after)}</div>
                   </td>
