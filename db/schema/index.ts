@@ -3,3 +3,4 @@ export * from './auth';
 export * from './audit';
 export * from './case-records';
 export * from './petitions';
+export * from './cache';
