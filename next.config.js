@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
 import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
@@ -18,9 +20,18 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'pg'],
   experimental: {
     // Cached pages live in each instance's memory, never in a shared .next folder: two instances
-    // (or two engines in the e2e run) must not serve each other's pages.
+    // (or two engines in the e2e run) must not serve each other's pages. Expiry is shared (below).
     isrFlushToDisk: false,
   },
 };
 
-export default withNextIntl(nextConfig);
+/** @param {string} phase */
+export default function config(phase) {
+  if (phase !== PHASE_PRODUCTION_SERVER) return withNextIntl(nextConfig);
+  // The production server (server.ts, run by tsx) keeps tag expiry in Postgres, shared by every
+  // instance: see lib/cache/shared-cache-handler.ts.
+  return withNextIntl({
+    ...nextConfig,
+    cacheHandler: path.resolve('lib/cache/shared-cache-handler.ts'),
+  });
+}
