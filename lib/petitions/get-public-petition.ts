@@ -1,0 +1,76 @@
+/** Public petition reads (no session): one petition by slug, and the petition a case page shows. */
+import 'server-only';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { cases, petitions, petitionSignatures } from '@/db/schema';
+import { signatureIsCounted } from './confirmed-count';
+import { type PublicPetition, type PublicSigner, toPublicSigner } from './public';
+import { petitionIsPublic, siteSigningPaused } from './public-queries';
+import { signingRefusal } from './signing-refusal';
+
+const RECENT_SIGNERS = 10;
+
+const publicPetitionColumns = {
+  id: petitions.id,
+  slug: petitions.slug,
+  title: petitions.title,
+  body: petitions.body,
+  target: petitions.target,
+  goal: petitions.goal,
+  status: petitions.status,
+  opensAt: petitions.opensAt,
+  closesAt: petitions.closesAt,
+  deliveredOn: petitions.deliveredOn,
+  deliveredTo: petitions.deliveredTo,
+  caseSlug: cases.slug,
+  caseTitle: cases.title,
+  sitePaused: siteSigningPaused,
+};
+
+async function toPublicPetition(row: Awaited<ReturnType<typeof selectPetitions>>[number]): Promise<PublicPetition> {
+  const db = await getDb();
+  const signerRows = await db
+    .select({ name: petitionSignatures.name, country: petitionSignatures.country, display: petitionSignatures.display })
+    .from(petitionSignatures)
+    .where(and(eq(petitionSignatures.petitionId, row.id), eq(petitionSignatures.display, 'first_name_country'), signatureIsCounted))
+    .orderBy(desc(petitionSignatures.confirmedAt))
+    .limit(RECENT_SIGNERS);
+  return {
+    slug: row.slug,
+    title: row.title,
+    body: row.body,
+    target: row.target,
+    goal: row.goal,
+    status: row.status === 'draft' ? 'paused' : row.status,
+    refusal: signingRefusal(row, row.sitePaused),
+    opensAt: row.opensAt?.toISOString() ?? null,
+    closesAt: row.closesAt?.toISOString() ?? null,
+    deliveredOn: row.deliveredOn,
+    deliveredTo: row.deliveredTo,
+    caseSlug: row.caseSlug,
+    caseTitle: row.caseTitle,
+    recentSigners: signerRows.map(toPublicSigner).filter((signer): signer is PublicSigner => signer !== null),
+  };
+}
+
+async function selectPetitions(where: ReturnType<typeof and>) {
+  const db = await getDb();
+  return db
+    .select(publicPetitionColumns)
+    .from(petitions)
+    .innerJoin(cases, eq(cases.id, petitions.caseId))
+    .where(and(petitionIsPublic, where))
+    .orderBy(desc(petitions.createdAt))
+    .limit(1);
+}
+
+export async function getPublicPetition(slug: string): Promise<PublicPetition | null> {
+  const [row] = await selectPetitions(eq(petitions.slug, slug));
+  return row ? toPublicPetition(row) : null;
+}
+
+/** The petition a public case page invites readers to sign: its newest open (or paused) one, or null. */
+export async function getCasePetition(caseSlug: string): Promise<PublicPetition | null> {
+  const [row] = await selectPetitions(and(eq(cases.slug, caseSlug), inArray(petitions.status, ['open', 'paused'])));
+  return row ? toPublicPetition(row) : null;
+}

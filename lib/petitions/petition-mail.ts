@@ -1,0 +1,64 @@
+/** The mails a signer receives, in the language they signed in; texts live in messages/<locale>/petitions.json. */
+import 'server-only';
+import { createTranslator } from 'next-intl';
+import en from '@/messages/en/petitions.json';
+import ko from '@/messages/ko/petitions.json';
+import type { OutgoingMail } from '@/lib/mail/enqueue-mail';
+import type { SigningLocale } from './vocabulary';
+import { CONFIRMATION_TTL_DAYS } from './confirmation-token';
+import { publicLink, withdrawalToken } from './withdrawal-link';
+
+const catalogs = { en, ko } as const;
+
+function translator(locale: string) {
+  const known: SigningLocale = locale === 'ko' ? 'ko' : 'en';
+  return { t: createTranslator({ locale: known, messages: catalogs[known], namespace: 'petitionMail' }), locale: known };
+}
+
+export interface Recipient {
+  signatureId: string;
+  email: string;
+  locale: string;
+}
+
+function withdrawLink(origin: string, recipient: Recipient, locale: string): string {
+  return publicLink(origin, locale, `/withdraw/${withdrawalToken(recipient.signatureId)}`);
+}
+
+export function confirmationMail(recipient: Recipient, petitionTitle: string, token: string, origin: string): OutgoingMail {
+  const { t, locale } = translator(recipient.locale);
+  return {
+    to: recipient.email,
+    subject: t('confirmSubject', { title: petitionTitle }),
+    text: t('confirmBody', {
+      title: petitionTitle,
+      days: CONFIRMATION_TTL_DAYS,
+      confirmLink: publicLink(origin, locale, `/confirm/${token}`),
+      withdrawLink: withdrawLink(origin, recipient, locale),
+    }),
+  };
+}
+
+/** Signing again after confirming: the same answer on screen, and this mail to the address's owner. */
+export function alreadySignedMail(recipient: Recipient, petitionTitle: string, origin: string): OutgoingMail {
+  const { t, locale } = translator(recipient.locale);
+  return {
+    to: recipient.email,
+    subject: t('alreadySubject', { title: petitionTitle }),
+    text: t('alreadyBody', { title: petitionTitle, withdrawLink: withdrawLink(origin, recipient, locale) }),
+  };
+}
+
+export function caseUpdateMail(recipient: Recipient, update: { caseTitle: string; headline: string; caseSlug: string }, origin: string): OutgoingMail {
+  const { t, locale } = translator(recipient.locale);
+  return {
+    to: recipient.email,
+    subject: t('updateSubject', { caseTitle: update.caseTitle }),
+    text: t('updateBody', {
+      caseTitle: update.caseTitle,
+      headline: update.headline,
+      caseLink: publicLink(origin, locale, `/cases/${update.caseSlug}`),
+      withdrawLink: withdrawLink(origin, recipient, locale),
+    }),
+  };
+}

@@ -1,0 +1,11 @@
+/** The one rule for which petitions the public may see: not a draft, and its case is public. */
+import 'server-only';
+import { and, ne, sql } from 'drizzle-orm';
+import { petitions, petitionSettings } from '@/db/schema';
+import { caseIsPublic } from '@/lib/cases/public-queries';
+
+/** Use with `.innerJoin(cases, eq(cases.id, petitions.caseId))`. */
+export const petitionIsPublic = and(ne(petitions.status, 'draft'), caseIsPublic);
+
+/** The site-wide pause switch, as a column expression. */
+export const siteSigningPaused = sql<boolean>`coalesce((select ${petitionSettings.signingPaused} from ${petitionSettings} where ${petitionSettings.id} = 1), false)`;

@@ -1,0 +1,184 @@
+import { and, count, eq, sql } from 'drizzle-orm';
+import { beforeEach, expect, it } from 'vitest';
+import { petitionBlocklist, petitionSettings, petitionSignAttempts, petitionSignatures, petitions } from '@/db/schema';
+import { describeEachEngine } from '@/db/testing';
+import { confirmSignature } from './confirm-signature';
+import { forgetPetitionCounts, getPetitionCount } from './get-petition-count';
+import { getConfirmation } from './get-confirmation';
+import { signPetition } from './sign-petition';
+import { confirmationTokenFor, createTestPetition, mailsTo, signer, testAddress } from './test-fixtures';
+
+const origin = 'https://vigil.test';
+let ipCounter = 0;
+const fresh = () => ({ ip: testAddress(++ipCounter), origin });
+
+beforeEach(() => forgetPetitionCounts());
+
+describeEachEngine('signing a petition', ({ db }) => {
+  it('records one signature per person: Gmail dots, +tags and case are the same person, and the answer never tells', async () => {
+    const { petitionId, slug } = await createTestPetition(db());
+    const first = await signPetition(slug, signer('Min.Ji.Kim@gmail.com'), fresh());
+    const again = await signPetition(slug, signer('minjikim+vigil@googlemail.com', { name: 'Someone else', country: 'US' }), fresh());
+    const other = await signPetition(slug, signer('minjikim@example.org'), fresh());
+    expect(first).toEqual({ kind: 'accepted' });
+    expect(again).toEqual(first);
+    expect(other).toEqual(first);
+    const rows = await db().select().from(petitionSignatures).where(eq(petitionSignatures.petitionId, petitionId));
+    expect(rows).toHaveLength(2);
+    const gmail = rows.find((row) => row.emailNormalised === 'minjikim@gmail.com')!;
+    // The choices of the first signature stay: whoever typed the address again may not own it.
+    expect(gmail).toMatchObject({ name: 'Min-ji Kim', country: 'KR', display: 'anonymous', wantsUpdates: false });
+    expect(gmail.ipHash).toMatch(/^[0-9a-f]{32}$/);
+    expect(JSON.stringify(rows)).not.toContain('198.51.');
+  });
+
+  it('re-sends the confirmation to a repeated signer, at most once per interval, with a fresh link', async () => {
+    const { slug } = await createTestPetition(db());
+    await signPetition(slug, signer('resend@example.org'), fresh());
+    const firstToken = await confirmationTokenFor(db(), 'resend@example.org');
+    await signPetition(slug, signer('resend@example.org'), fresh());
+    expect(await mailsTo(db(), 'resend@example.org')).toHaveLength(1);
+    // Pretend the last mail went out long ago.
+    await db().execute(sql`update petition_signatures set confirmation_sent_at = now() - interval '1 hour' where email = 'resend@example.org'`);
+    await signPetition(slug, signer('resend@example.org'), fresh());
+    expect(await mailsTo(db(), 'resend@example.org')).toHaveLength(2);
+    const secondToken = await confirmationTokenFor(db(), 'resend@example.org');
+    expect(secondToken).not.toBe(firstToken);
+    expect((await getConfirmation(firstToken!)).state).toBe('invalid');
+    expect((await getConfirmation(secondToken!)).state).toBe('pending');
+  });
+
+  it('answers a repeated signature after confirmation the same, with an "already signed" mail and no second count', async () => {
+    const { slug } = await createTestPetition(db());
+    await signPetition(slug, signer('twice@example.org'), fresh());
+    await confirmSignature((await confirmationTokenFor(db(), 'twice@example.org'))!);
+    await db().execute(sql`update petition_signatures set confirmation_sent_at = now() - interval '1 hour' where email = 'twice@example.org'`);
+    expect(await signPetition(slug, signer('TWICE@example.org'), fresh())).toEqual({ kind: 'accepted' });
+    const mails = await mailsTo(db(), 'twice@example.org');
+    expect(mails.map((mail) => mail.subject)).toEqual(['Please confirm your signature: ' + mails[0]!.subject.split(': ')[1], expect.stringMatching(/^You have already signed/)]);
+    forgetPetitionCounts();
+    expect((await getPetitionCount(slug))?.confirmed).toBe(1);
+  });
+
+  it('refuses bad input at its field and writes nothing', async () => {
+    const { petitionId, slug } = await createTestPetition(db());
+    expect(await signPetition(slug, signer('not-an-address'), fresh())).toEqual({ kind: 'invalid', field: 'email', error: 'emailInvalid' });
+    expect(await signPetition(slug, signer('a@example.org', { name: '  ' }), fresh())).toEqual({ kind: 'invalid', field: 'name', error: 'nameRequired' });
+    expect(await signPetition(slug, signer('a@example.org', { country: 'XX' }), fresh())).toEqual({ kind: 'invalid', field: 'country', error: 'countryRequired' });
+    expect(await signPetition(slug, 'not an object', fresh())).toMatchObject({ kind: 'invalid' });
+    const [rows] = await db().select({ n: count() }).from(petitionSignatures).where(eq(petitionSignatures.petitionId, petitionId));
+    expect(rows!.n).toBe(0);
+  });
+
+  it('limits one address to 1 signature a minute and 5 in 5 minutes per petition, with the time to wait', async () => {
+    const { petitionId, slug } = await createTestPetition(db());
+    const { slug: otherSlug } = await createTestPetition(db());
+    const ip = '203.0.113.50';
+    expect(await signPetition(slug, signer('l1@example.org'), { ip, origin })).toEqual({ kind: 'accepted' });
+    const limited = await signPetition(slug, signer('l2@example.org'), { ip, origin });
+    expect(limited).toMatchObject({ kind: 'rate_limited' });
+    expect((limited as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(50);
+    expect((limited as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(60);
+    // Another petition, another address: unaffected.
+    expect(await signPetition(otherSlug, signer('l3@example.org'), { ip, origin })).toEqual({ kind: 'accepted' });
+    expect(await signPetition(slug, signer('l4@example.org'), fresh())).toEqual({ kind: 'accepted' });
+    // Refused attempts are not recorded, so they do not extend the wait.
+    const attempts = () => db().select({ n: count() }).from(petitionSignAttempts).where(eq(petitionSignAttempts.petitionId, petitionId));
+    expect((await attempts())[0]!.n).toBe(2);
+
+    // Four attempts spread over the last five minutes, none in the last minute: the fifth passes, the sixth waits.
+    await db().execute(sql`update petition_sign_attempts set created_at = now() - interval '61 seconds' where petition_id = ${petitionId}`);
+    for (const seconds of [100, 150, 200]) {
+      await db().insert(petitionSignAttempts).values({ petitionId, ipHash: (await db().select().from(petitionSignAttempts).where(eq(petitionSignAttempts.petitionId, petitionId)))[0]!.ipHash, createdAt: sql`now() - make_interval(secs => ${seconds})` });
+    }
+    const sameHash = (await db().select({ ipHash: petitionSignAttempts.ipHash }).from(petitionSignAttempts).where(eq(petitionSignAttempts.petitionId, petitionId)))[0]!.ipHash;
+    const fromIp = await db().select({ n: count() }).from(petitionSignAttempts).where(and(eq(petitionSignAttempts.petitionId, petitionId), eq(petitionSignAttempts.ipHash, sameHash)));
+    expect(fromIp[0]!.n).toBe(4);
+    expect(await signPetition(slug, signer('l5@example.org'), { ip, origin })).toEqual({ kind: 'accepted' });
+    await db().execute(sql`update petition_sign_attempts set created_at = now() - interval '70 seconds' where petition_id = ${petitionId} and created_at > now() - interval '60 seconds'`);
+    const fiveInFive = await signPetition(slug, signer('l6@example.org'), { ip, origin });
+    expect(fiveInFive).toMatchObject({ kind: 'rate_limited' });
+    // The oldest of the five (200 s ago) leaves the window in about 100 s.
+    expect((fiveInFive as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(90);
+    expect((fiveInFive as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(100);
+  });
+
+  it('answers blocklisted domains (and subdomains) and address ranges like anyone else, and records nothing', async () => {
+    const { petitionId, slug } = await createTestPetition(db());
+    await db().insert(petitionBlocklist).values([
+      { kind: 'email_domain', domain: 'spam.example' },
+      { kind: 'ip_range', ipRange: '192.0.2.0/24' },
+    ]);
+    expect(await signPetition(slug, signer('bot@spam.example'), fresh())).toEqual({ kind: 'accepted' });
+    expect(await signPetition(slug, signer('bot@mx.spam.example'), fresh())).toEqual({ kind: 'accepted' });
+    expect(await signPetition(slug, signer('ok@example.org'), { ip: '192.0.2.77', origin })).toEqual({ kind: 'accepted' });
+    expect(await signPetition(slug, signer('ok@notspam.example'), fresh())).toEqual({ kind: 'accepted' });
+    const rows = await db().select({ email: petitionSignatures.email }).from(petitionSignatures).where(eq(petitionSignatures.petitionId, petitionId));
+    expect(rows.map((row) => row.email)).toEqual(['ok@notspam.example']);
+    expect(await mailsTo(db(), 'bot@spam.example')).toEqual([]);
+  });
+
+  it('honours the pause switches, closing and drafts', async () => {
+    const { petitionId, slug } = await createTestPetition(db());
+    await db().update(petitions).set({ status: 'paused' }).where(eq(petitions.id, petitionId));
+    expect(await signPetition(slug, signer('p@example.org'), fresh())).toEqual({ kind: 'not_accepting', reason: 'paused' });
+    await db().update(petitions).set({ status: 'open' }).where(eq(petitions.id, petitionId));
+    await db().insert(petitionSettings).values({ id: 1, signingPaused: true });
+    expect(await signPetition(slug, signer('p@example.org'), fresh())).toEqual({ kind: 'not_accepting', reason: 'site_paused' });
+    await db().update(petitionSettings).set({ signingPaused: false });
+    expect(await signPetition(slug, signer('p@example.org'), fresh())).toEqual({ kind: 'accepted' });
+    await db().update(petitions).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(petitions.id, petitionId));
+    expect(await signPetition(slug, signer('q@example.org'), fresh())).toEqual({ kind: 'not_accepting', reason: 'closed' });
+    await db().update(petitions).set({ status: 'draft', closesAt: null }).where(eq(petitions.id, petitionId));
+    expect(await signPetition(slug, signer('q@example.org'), fresh())).toEqual({ kind: 'not_found' });
+    const hidden = await createTestPetition(db(), {}, { publicityMode: 'quiet_advocacy' });
+    expect(await signPetition(hidden.slug, signer('q@example.org'), fresh())).toEqual({ kind: 'not_found' });
+    expect(await signPetition('no-such-petition', signer('q@example.org'), fresh())).toEqual({ kind: 'not_found' });
+    const [rows] = await db().select({ n: count() }).from(petitionSignatures).where(eq(petitionSignatures.emailNormalised, 'q@example.org'));
+    expect(rows!.n).toBe(0);
+  });
+
+  it('makes Idempotency-Key retries safe: the same answer, one signature, one mail, no rate limit', async () => {
+    const { petitionId, slug } = await createTestPetition(db());
+    const context = { ip: '203.0.113.90', origin, idempotencyKey: 'partner-req-1' };
+    const body = signer('idem@example.org');
+    const answers = await Promise.all([signPetition(slug, body, context), signPetition(slug, body, context), signPetition(slug, body, context)]);
+    expect(answers).toEqual([{ kind: 'accepted' }, { kind: 'accepted' }, { kind: 'accepted' }]);
+    expect(await mailsTo(db(), 'idem@example.org')).toHaveLength(1);
+    expect(await signPetition(slug, signer('other@example.org'), context)).toEqual({ kind: 'idempotency_key_reused' });
+    const rows = await db().select().from(petitionSignatures).where(eq(petitionSignatures.petitionId, petitionId));
+    expect(rows).toHaveLength(1);
+  });
+});
+
+describeEachEngine('confirming a signature', ({ db }) => {
+  it('changes nothing on GET, confirms on POST, is harmless twice, and refuses expired or unknown tokens', async () => {
+    const { slug } = await createTestPetition(db());
+    await signPetition(slug, signer('confirm@example.org'), fresh());
+    const token = (await confirmationTokenFor(db(), 'confirm@example.org'))!;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const [stored] = await db().select().from(petitionSignatures).where(eq(petitionSignatures.email, 'confirm@example.org'));
+    expect(stored!.confirmationTokenHash).not.toContain(token);
+    expect(stored!.confirmationExpiresAt!.getTime() - stored!.createdAt.getTime()).toBeGreaterThan(6.9 * 86_400_000);
+
+    for (let i = 0; i < 3; i++) expect(await getConfirmation(token)).toMatchObject({ state: 'pending', petition: { slug } });
+    expect((await getPetitionCount(slug))?.confirmed).toBe(0);
+    const [unchanged] = await db().select().from(petitionSignatures).where(eq(petitionSignatures.email, 'confirm@example.org'));
+    expect(unchanged).toEqual(stored);
+
+    expect(await confirmSignature(token)).toMatchObject({ state: 'confirmed', petition: { slug } });
+    expect(await confirmSignature(token)).toMatchObject({ state: 'confirmed' });
+    forgetPetitionCounts();
+    expect(await getPetitionCount(slug)).toEqual({ confirmed: 1, goal: 1000 });
+
+    await signPetition(slug, signer('late@example.org'), fresh());
+    const late = (await confirmationTokenFor(db(), 'late@example.org'))!;
+    await db().execute(sql`update petition_signatures set confirmation_expires_at = now() - interval '1 second' where email = 'late@example.org'`);
+    expect(await getConfirmation(late)).toMatchObject({ state: 'expired' });
+    expect(await confirmSignature(late)).toMatchObject({ state: 'expired' });
+    expect(await confirmSignature('x'.repeat(43))).toEqual({ state: 'invalid', petition: null });
+    expect(await confirmSignature('../../etc')).toEqual({ state: 'invalid', petition: null });
+    forgetPetitionCounts();
+    expect((await getPetitionCount(slug))?.confirmed).toBe(1);
+  });
+});

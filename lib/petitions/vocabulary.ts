@@ -1,0 +1,50 @@
+/**
+ * The petition domain's fixed vocabularies, importable by client components (no database code).
+ * vocabulary.test.ts checks they equal the database enums in db/schema/petitions.ts.
+ */
+export const PETITION_STATUSES = ['draft', 'open', 'paused', 'closed', 'delivered'] as const;
+export type PetitionStatus = (typeof PETITION_STATUSES)[number];
+
+export const SIGNER_DISPLAYS = ['anonymous', 'first_name_country'] as const;
+export type SignerDisplay = (typeof SIGNER_DISPLAYS)[number];
+
+export const BLOCKLIST_KINDS = ['email_domain', 'ip_range'] as const;
+export type BlocklistKind = (typeof BLOCKLIST_KINDS)[number];
+
+export const SIGNING_LOCALES = ['en', 'ko'] as const;
+export type SigningLocale = (typeof SIGNING_LOCALES)[number];
+
+/** Why a public petition does not take signatures right now. */
+export type SigningRefusal = 'not_open_yet' | 'paused' | 'closed' | 'site_paused';
+
+/** ISO 3166-1 alpha-2 codes; names come from Intl.DisplayNames in the reader's language. */
+export const COUNTRY_CODES = [
+  'AD', 'AE', 'AF', 'AG', 'AI', 'AL', 'AM', 'AO', 'AQ', 'AR', 'AS', 'AT', 'AU', 'AW', 'AX', 'AZ', 'BA', 'BB', 'BD', 'BE',
+  'BF', 'BG', 'BH', 'BI', 'BJ', 'BL', 'BM', 'BN', 'BO', 'BQ', 'BR', 'BS', 'BT', 'BV', 'BW', 'BY', 'BZ', 'CA', 'CC', 'CD',
+  'CF', 'CG', 'CH', 'CI', 'CK', 'CL', 'CM', 'CN', 'CO', 'CR', 'CU', 'CV', 'CW', 'CX', 'CY', 'CZ', 'DE', 'DJ', 'DK', 'DM',
+  'DO', 'DZ', 'EC', 'EE', 'EG', 'EH', 'ER', 'ES', 'ET', 'FI', 'FJ', 'FK', 'FM', 'FO', 'FR', 'GA', 'GB', 'GD', 'GE', 'GF',
+  'GG', 'GH', 'GI', 'GL', 'GM', 'GN', 'GP', 'GQ', 'GR', 'GS', 'GT', 'GU', 'GW', 'GY', 'HK', 'HM', 'HN', 'HR', 'HT', 'HU',
+  'ID', 'IE', 'IL', 'IM', 'IN', 'IO', 'IQ', 'IR', 'IS', 'IT', 'JE', 'JM', 'JO', 'JP', 'KE', 'KG', 'KH', 'KI', 'KM', 'KN',
+  'KP', 'KR', 'KW', 'KY', 'KZ', 'LA', 'LB', 'LC', 'LI', 'LK', 'LR', 'LS', 'LT', 'LU', 'LV', 'LY', 'MA', 'MC', 'MD', 'ME',
+  'MF', 'MG', 'MH', 'MK', 'ML', 'MM', 'MN', 'MO', 'MP', 'MQ', 'MR', 'MS', 'MT', 'MU', 'MV', 'MW', 'MX', 'MY', 'MZ', 'NA',
+  'NC', 'NE', 'NF', 'NG', 'NI', 'NL', 'NO', 'NP', 'NR', 'NU', 'NZ', 'OM', 'PA', 'PE', 'PF', 'PG', 'PH', 'PK', 'PL', 'PM',
+  'PN', 'PR', 'PS', 'PT', 'PW', 'PY', 'QA', 'RE', 'RO', 'RS', 'RU', 'RW', 'SA', 'SB', 'SC', 'SD', 'SE', 'SG', 'SH', 'SI',
+  'SJ', 'SK', 'SL', 'SM', 'SN', 'SO', 'SR', 'SS', 'ST', 'SV', 'SX', 'SY', 'SZ', 'TC', 'TD', 'TF', 'TG', 'TH', 'TJ', 'TK',
+  'TL', 'TM', 'TN', 'TO', 'TR', 'TT', 'TV', 'TW', 'TZ', 'UA', 'UG', 'UM', 'US', 'UY', 'UZ', 'VA', 'VC', 'VE', 'VG', 'VI',
+  'VN', 'VU', 'WF', 'WS', 'YE', 'YT', 'ZA', 'ZM', 'ZW',
+] as const;
+export type CountryCode = (typeof COUNTRY_CODES)[number];
+
+/**
+ * The country most likely meant by a browser language such as "ko" or "en-GB" (Intl.Locale's
+ * likely-subtags data), or '' when none fits. Only a preselection: the signer can change it.
+ */
+export function countryFromLanguage(language: string | undefined): CountryCode | '' {
+  if (!language) return '';
+  try {
+    const region = new Intl.Locale(language).maximize().region;
+    return region && (COUNTRY_CODES as readonly string[]).includes(region) ? (region as CountryCode) : '';
+  } catch {
+    return '';
+  }
+}
