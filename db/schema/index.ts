@@ -4,3 +4,4 @@ export * from './audit';
 export * from './case-records';
 export * from './petitions';
 export * from './cache';
+export * from './letters';
