@@ -8,6 +8,8 @@ import { acceptInvitation } from '@/lib/users/accept-invitation';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { disableUser } from '@/lib/users/disable-user';
 import { getOpenInvitation } from '@/lib/users/get-invitation';
+import { setInternalAccess } from '@/lib/users/set-internal-access';
+import { updateSiteSettings } from '@/lib/settings/update-site-settings';
 import { inviteUser } from '@/lib/users/invite-user';
 import { authorize } from './authorize';
 import { ForbiddenError } from './permissions';
@@ -29,17 +31,21 @@ describeEachEngine('sign-in', ({ db }) => {
 
   it('refuses a wrong password, and answers an unknown address the same way in about the same time', async () => {
     const account = await createTestAccount({ role: 'advocate', twoFactor: false });
-    const startWrong = performance.now();
-    const wrong = await signIn({ email: account.email, password: 'not the password', ...request('198.51.100.2') });
-    const wrongMs = performance.now() - startWrong;
-    const startUnknown = performance.now();
-    const unknown = await signIn({ email: 'nobody@test.example', password: 'not the password', ...request('198.51.100.2') });
-    const unknownMs = performance.now() - startUnknown;
-    expect(wrong).toEqual({ ok: false, error: 'invalid_credentials' });
-    expect(unknown).toEqual(wrong);
+    const attempt = async (email: string) => {
+      const started = performance.now();
+      const result = await signIn({ email, password: 'not the password', ...request('198.51.100.2') });
+      return { result, ms: performance.now() - started };
+    };
+    // Warm both paths, then compare medians of three: the machine may be busy with other work.
+    await attempt(account.email);
+    await attempt('nobody@test.example');
+    const wrong = [await attempt(account.email), await attempt(account.email), await attempt(account.email)];
+    const unknown = [await attempt('nobody@test.example'), await attempt('nobody@test.example'), await attempt('nobody@test.example')];
+    for (const { result } of [...wrong, ...unknown]) expect(result).toEqual({ ok: false, error: 'invalid_credentials' });
+    const median = (runs: { ms: number }[]) => runs.map((run) => run.ms).sort((a, b) => a - b)[1]!;
     // Both spend an argon2 verification: neither answer is several times faster than the other.
-    expect(unknownMs).toBeGreaterThan(wrongMs / 4);
-    expect(wrongMs).toBeGreaterThan(unknownMs / 4);
+    expect(median(unknown)).toBeGreaterThan(median(wrong) / 3);
+    expect(median(wrong)).toBeGreaterThan(median(unknown) / 3);
   });
 
   it('refuses the 11th attempt after 10 failures in 15 minutes, even with the right password, and says how long to wait', async () => {
@@ -98,6 +104,22 @@ describeEachEngine('sign-in', ({ db }) => {
     expect(session?.needsTwoFactorSetup).toBe(true);
     await expect(authorize(session, 'users.list')).rejects.toMatchObject({ reason: 'two_factor_setup' });
     await expect(authorize(session, 'account.enableTwoFactor')).resolves.toMatchObject({ userId: account.userId });
+  });
+
+  it('requires two-factor of anyone granted internal access, and of no one once an admin turns the setting off', async () => {
+    const { session: admin } = await sessionForRole('admin');
+    const account = await createTestAccount({ role: 'advocate', twoFactor: false });
+    const before = await openTestSession(account);
+    expect(before.needsTwoFactorSetup).toBe(false);
+    await setInternalAccess(admin, { userId: account.userId, internalAccess: 'on' });
+    const granted = await openTestSession(account);
+    expect(granted).toMatchObject({ internalAccess: true, twoFactorRequired: true, needsTwoFactorSetup: true });
+    await expect(authorize(granted, 'console.view')).rejects.toMatchObject({ reason: 'two_factor_setup' });
+
+    await updateSiteSettings(admin, { requireTwoFactor: '' });
+    expect(await loadStaffSession(granted.sessionId, granted.ip)).toMatchObject({ needsTwoFactorSetup: false });
+    await updateSiteSettings(admin, { requireTwoFactor: 'on' });
+    expect(await loadStaffSession(granted.sessionId, granted.ip)).toMatchObject({ needsTwoFactorSetup: true });
   });
 
   it('refuses a disabled account with the same answer as a wrong password', async () => {
