@@ -348,6 +348,7 @@ export async function seedDemoData(db: Database): Promise<void> {
       events: [],
     });
   });
+  await (await import('./seed-targets')).seedTargets(db);
 }
 
 type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
