@@ -38,7 +38,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           {t('account.profile')}
         </h2>
         <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
-          <dt className="text-stone-600">Email</dt>
+          <dt className="text-stone-600">{t('users.email')}</dt>
           <dd>{account.email}</dd>
           <dt className="text-stone-600">{t('account.role')}</dt>
           <dd>{t(`roles.${account.role}`)}</dd>
