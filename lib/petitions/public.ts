@@ -58,3 +58,11 @@ export function toPublicSigner(row: SignerRow): PublicSigner | null {
   if (row.display !== 'first_name_country' || !row.name) return null;
   return { firstName: publicFirstName(row.name), country: row.country as CountryCode };
 }
+
+/**
+ * Freshness of the public count. Browsers and shared caches may keep a count answer one second
+ * (COUNT_CACHE_CONTROL), each app instance keeps its figure one second (get-petition-count.ts), and
+ * pages poll every COUNT_POLL_MS: a count on screen is at most about 1 + 1 + 3 = 5 seconds old.
+ */
+export const COUNT_CACHE_CONTROL = 'public, max-age=1, s-maxage=1';
+export const COUNT_POLL_MS = 3000;

@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { PersonStatus } from '@/components/cases/PersonStatus';
+import { PetitionSignBox } from '@/components/petitions/PetitionSignBox';
 import { Timeline } from '@/components/cases/Timeline';
 import { urgencyTone } from '@/components/cases/tones';
 import { Badge } from '@/components/ui/Badge';
 import { cachedPublicCase } from '@/lib/cases/public-cache';
 import { Link } from '@/lib/i18n/navigation';
+import { cachedCasePetition } from '@/lib/petitions/public-cache';
 
 export const revalidate = 60;
 
@@ -28,6 +30,7 @@ export default async function CasePage({ params }: Props) {
   setRequestLocale(locale);
   const publicCase = await cachedPublicCase(slug);
   if (!publicCase) notFound();
+  const petition = await cachedCasePetition(slug);
   const [t, format] = await Promise.all([getTranslations('case'), getFormatter()]);
   const tUrgency = await getTranslations('urgency');
   return (
@@ -46,6 +49,7 @@ export default async function CasePage({ params }: Props) {
       <h1 className="mt-2 text-3xl font-bold">{publicCase.title}</h1>
       {publicCase.archived ? <p className="mt-2 rounded bg-stone-200 p-2 text-sm">{t('archivedNotice')}</p> : null}
       <p className="mt-4 max-w-prose whitespace-pre-line text-stone-800">{publicCase.summary}</p>
+      {petition ? <div className="mt-6"><PetitionSignBox petition={petition} compact /></div> : null}
 
       <section aria-labelledby="people-heading" className="mt-8">
         <h2 id="people-heading" className="text-xl font-semibold">

@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { PetitionSignBox } from '@/components/petitions/PetitionSignBox';
+import { RecentSigners } from '@/components/petitions/RecentSigners';
+import { Link } from '@/lib/i18n/navigation';
+import { cachedPublicPetition } from '@/lib/petitions/public-cache';
+
+export const revalidate = 60;
+
+// Rendered on first request, then cached like the case pages.
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const petition = await cachedPublicPetition(slug);
+  return petition ? { title: petition.title, description: petition.body.slice(0, 200) } : {};
+}
+
+export default async function PetitionPage({ params }: Props) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const petition = await cachedPublicPetition(slug);
+  if (!petition) notFound();
+  const [t, format] = await Promise.all([getTranslations('petition'), getFormatter()]);
+  return (
+    <article className="grid gap-8 md:grid-cols-[1fr_20rem]">
+      <div>
+        <Link href={`/cases/${petition.caseSlug}`} className="text-sm text-vigil underline">
+          {t('aboutCase', { title: petition.caseTitle })}
+        </Link>
+        <h1 className="mt-2 text-3xl font-bold">{petition.title}</h1>
+        <p className="mt-1 text-stone-700">{t('addressedTo', { target: petition.target })}</p>
+        {petition.closesAt ? (
+          <p className="mt-1 text-sm text-stone-600">{t('closesOn', { date: format.dateTime(new Date(petition.closesAt), { dateStyle: 'long' }) })}</p>
+        ) : null}
+        {petition.status === 'delivered' && petition.deliveredOn && petition.deliveredTo ? (
+          <p className="mt-3 rounded bg-emerald-50 p-2 text-sm text-emerald-900">
+            {t('deliveredTo', { recipient: petition.deliveredTo, date: format.dateTime(new Date(petition.deliveredOn), { dateStyle: 'long' }) })}
+          </p>
+        ) : null}
+        <div className="mt-6 max-w-prose whitespace-pre-line text-stone-800">{petition.body}</div>
+        <RecentSigners signers={petition.recentSigners} />
+      </div>
+      <div>
+        <PetitionSignBox petition={petition} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,147 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useMemo, useState } from 'react';
+import { type Resolver, useForm, useWatch } from 'react-hook-form';
+import { Button } from '@/components/ui/Button';
+import { Field } from '@/components/ui/Field';
+import { Notice } from '@/components/ui/Notice';
+import { publicFirstName } from '@/lib/petitions/public';
+import { signPetitionSchema, type SignPetitionInput } from '@/lib/petitions/schemas';
+import { COUNTRY_CODES, countryFromLanguage, type SigningRefusal } from '@/lib/petitions/vocabulary';
+
+type Outcome = { kind: 'accepted' } | { kind: 'rate_limited'; seconds: number } | { kind: 'refused'; reason: SigningRefusal } | { kind: 'failed' };
+
+const REFUSALS: Record<string, SigningRefusal> = {
+  petition_closed: 'closed',
+  petition_not_open: 'not_open_yet',
+  petition_paused: 'paused',
+  signing_paused: 'site_paused',
+};
+
+/**
+ * The sign form of the petition page, the case page's sign box and the embed widget. Checked in the
+ * browser with the same zod schema the server applies, then posted to the signing API; errors from
+ * either side appear at their field, and nothing typed is lost.
+ */
+export function SignPetitionForm({ slug, idPrefix = 'sign' }: { slug: string; idPrefix?: string }) {
+  const t = useTranslations('signForm');
+  const tErrors = useTranslations('petitionErrors');
+  const tRefusal = useTranslations('petition.refusal');
+  const locale = useLocale();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const form = useForm<SignPetitionInput>({
+    resolver: zodResolver(signPetitionSchema) as unknown as Resolver<SignPetitionInput>,
+    defaultValues: { name: '', email: '', country: '' as never, display: 'anonymous', wantsUpdates: false },
+  });
+  const { register, handleSubmit, formState, setError, setValue, getFieldState, control } = form;
+
+  const countries = useMemo(() => {
+    const names = new Intl.DisplayNames([locale], { type: 'region' });
+    return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, locale));
+  }, [locale]);
+  const countryName = (code: string) => countries.find((country) => country.code === code)?.name ?? code;
+
+  // Preselect the country the browser's language suggests, unless the signer already chose one.
+  useEffect(() => {
+    if (getFieldState('country').isDirty) return;
+    const guess = countryFromLanguage(navigator.languages?.[0] ?? navigator.language);
+    if (guess) setValue('country', guess);
+  }, [getFieldState, setValue]);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setOutcome(null);
+    try {
+      const response = await fetch(`/api/petitions/${encodeURIComponent(slug)}/signatures`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...values, locale }),
+      });
+      const body = (await response.json().catch(() => ({}))) as { field?: string; code?: string; error?: string; retryAfterSeconds?: number };
+      if (response.status === 202) return setOutcome({ kind: 'accepted' });
+      if (response.status === 400 && body.field && body.code) {
+        return setError(body.field as keyof SignPetitionInput, { message: body.code }, { shouldFocus: true });
+      }
+      if (response.status === 429) return setOutcome({ kind: 'rate_limited', seconds: body.retryAfterSeconds ?? 60 });
+      if (response.status === 409 && body.error && REFUSALS[body.error]) return setOutcome({ kind: 'refused', reason: REFUSALS[body.error]! });
+      setOutcome({ kind: 'failed' });
+    } catch {
+      setOutcome({ kind: 'failed' });
+    }
+  });
+
+  const errorFor = (field: keyof SignPetitionInput) => {
+    const key = formState.errors[field]?.message;
+    return key ? (tErrors.has(key as never) ? tErrors(key as never) : key) : undefined;
+  };
+  const id = (field: string) => `${idPrefix}-${field}`;
+  const [display, name, country] = useWatch({ control, name: ['display', 'name', 'country'] });
+
+  if (outcome?.kind === 'accepted') {
+    return <Notice tone="success">{t('accepted')}</Notice>;
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('submit')}>
+      {outcome?.kind === 'rate_limited' ? <Notice tone="warning">{t('rateLimited', { seconds: outcome.seconds })}</Notice> : null}
+      {outcome?.kind === 'refused' ? <Notice tone="warning">{tRefusal(outcome.reason)}</Notice> : null}
+      {outcome?.kind === 'failed' ? <Notice tone="error">{t('failed')}</Notice> : null}
+      <Field id={id('name')} label={t('name')} autoComplete="name" error={errorFor('name')} {...register('name')} />
+      <Field
+        id={id('email')}
+        type="email"
+        label={t('email')}
+        help={t('emailHelp')}
+        autoComplete="email"
+        error={errorFor('email')}
+        {...register('email')}
+      />
+      <div className="space-y-1">
+        <label htmlFor={id('country')} className="block text-sm font-medium">
+          {t('country')}
+        </label>
+        <select
+          id={id('country')}
+          aria-invalid={errorFor('country') ? true : undefined}
+          aria-describedby={errorFor('country') ? `${id('country')}-error` : undefined}
+          className="block w-full rounded border border-stone-300 bg-white px-3 py-2 text-sm"
+          {...register('country')}
+        >
+          <option value="">{t('chooseCountry')}</option>
+          {countries.map((option) => (
+            <option key={option.code} value={option.code}>
+              {option.name}
+            </option>
+          ))}
+        </select>
+        {errorFor('country') ? (
+          <p id={`${id('country')}-error`} role="alert" className="text-sm text-red-700">
+            {errorFor('country')}
+          </p>
+        ) : null}
+      </div>
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium">{t('display')}</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" value="anonymous" {...register('display')} />
+          {t('displayAnonymous')}
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" value="first_name_country" {...register('display')} />
+          {t('displayFirstName')}
+        </label>
+        {display === 'first_name_country' && name?.trim() ? (
+          <p className="text-xs text-stone-600">{t('displayPreview', { firstName: publicFirstName(name), country: country ? countryName(country) : '…' })}</p>
+        ) : null}
+      </fieldset>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" className="mt-1" {...register('wantsUpdates')} />
+        <span>{t('wantsUpdates')}</span>
+      </label>
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? t('submitting') : t('submit')}
+      </Button>
+    </form>
+  );
+}
+
