@@ -349,6 +349,7 @@ export async function seedDemoData(db: Database): Promise<void> {
     });
   });
   await (await import('./seed-targets')).seedTargets(db);
+  await (await import('./seed-petitions')).seedDemoPetitions(db, DEMO_CASE_SLUG);
 }
 
 type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
