@@ -3,7 +3,7 @@ import { getRequestConfig } from 'next-intl/server';
 import { routing } from './routing';
 
 // One catalog per area of the app, each owning its own top-level namespaces.
-const CATALOGS = ['public', 'staff', 'advocacy', 'petitions'] as const;
+const CATALOGS = ['public', 'staff', 'advocacy', 'petitions', 'letters'] as const;
 
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
