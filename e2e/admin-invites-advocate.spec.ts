@@ -1,22 +1,8 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { totpCode, totpStep } from '../lib/auth/totp';
 import { watchForCspViolations } from './support/csp';
+import { accountKey, rememberTotpStep, signIn } from './support/sign-in';
 import { E2E_ADMIN } from './support/staff-accounts';
-
-/** The code an authenticator app would show `stepsAhead` time steps from now (a later step is never a replay). */
-const codeFor = (secret: string, stepsAhead = 0) => totpCode(secret, totpStep() + stepsAhead);
-
-async function signIn(page: Page, email: string, password: string, secret: string, stepsAhead: number) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  const code = page.getByLabel('Authenticator or recovery code');
-  await expect(code).toBeVisible();
-  await code.fill(codeFor(secret, stepsAhead));
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 test('an admin invites an advocate, who sets a password and two-factor, signs in and sees only the advocate console', async ({ browser }) => {
   const advocateEmail = `advocate.${Date.now()}@vigil.test`;
@@ -26,7 +12,7 @@ test('an admin invites an advocate, who sets a password and two-factor, signs in
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   const adminCspViolations = watchForCspViolations(admin);
-  await signIn(admin, E2E_ADMIN.email, E2E_ADMIN.password, E2E_ADMIN.totpSecret, 0);
+  await signIn(admin, E2E_ADMIN);
   await expect(admin.getByRole('heading', { level: 1, name: 'Admin console' })).toBeVisible();
   await admin.getByRole('navigation', { name: 'Staff sections' }).getByRole('link', { name: 'Users' }).click();
   await expect(admin.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
@@ -55,7 +41,8 @@ test('an admin invites an advocate, who sets a password and two-factor, signs in
   const secret = (await advocate.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
   await advocate.getByLabel('New password', { exact: true }).fill(advocatePassword);
   await advocate.getByLabel('New password again').fill(advocatePassword);
-  await advocate.getByLabel('Six-digit code from the app').fill(codeFor(secret));
+  const enrolmentStep = totpStep();
+  await advocate.getByLabel('Six-digit code from the app').fill(totpCode(secret, enrolmentStep));
   await advocate.getByRole('button', { name: 'Create my account' }).click();
   await expect(advocate.getByText('Your account is ready')).toBeVisible();
   await expect(advocate.getByTestId('recovery-codes').getByRole('listitem')).toHaveCount(10);
@@ -65,7 +52,8 @@ test('an admin invites an advocate, who sets a password and two-factor, signs in
   await expect(advocate.getByRole('heading', { level: 1, name: 'This invitation link does not work' })).toBeVisible();
 
   // Signing in needs a code from a later time step than the one used to enrol.
-  await signIn(advocate, advocateEmail, advocatePassword, secret, 1);
+  rememberTotpStep(accountKey(advocate, advocateEmail), enrolmentStep);
+  await signIn(advocate, { email: advocateEmail, password: advocatePassword, totpSecret: secret });
   await expect(advocate.getByRole('heading', { level: 1, name: 'Advocate console' })).toBeVisible();
   const navigation = advocate.getByRole('navigation', { name: 'Staff sections' });
   await expect(navigation.getByRole('link', { name: 'Your account' })).toBeVisible();
