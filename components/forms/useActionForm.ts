@@ -9,14 +9,16 @@ import type { ActionState } from '@/lib/actions/result';
 
 /**
  * A form checked in the browser with the operation's zod schema, then posted to its server action,
- * which checks again. Errors from either side appear at the field; keys come from "staff.errors".
+ * which checks again. Errors from either side appear at the field; keys come from "<namespace>.errors"
+ * and messages from "<namespace>.messages" (the catalog of the area the form belongs to).
  */
 export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>, T>(
   schema: Schema,
   action: (state: ActionState<T>, formData: FormData) => Promise<ActionState<T>>,
   defaultValues?: DefaultValues<z.input<Schema>>,
+  namespace: 'staff' | 'advocacy' = 'staff',
 ) {
-  const t = useTranslations('staff');
+  const t = useTranslations(namespace);
   const [state, formAction, pending] = useActionState(action, { ok: false });
   const form = useForm<z.input<Schema>>({
     resolver: zodResolver(schema as never) as unknown as Resolver<z.input<Schema>>,

@@ -27,7 +27,7 @@ import { inviteUser } from '@/lib/users/invite-user';
 import { listUsers } from '@/lib/users/list-users';
 import { resetTwoFactor } from '@/lib/users/reset-two-factor';
 import { setInternalAccess } from '@/lib/users/set-internal-access';
-import { ForbiddenError, type Operation, OPERATION_NAMES, OPERATIONS } from './permissions';
+import { ForbiddenError, type Operation, OPERATION_NAMES, type OperationRule, OPERATIONS } from './permissions';
 import type { StaffRole } from './roles';
 import type { AuthorizationScenarios, Caller, Scenario } from './authorization-scenario';
 import { createTestAccount, currentCode, openTestSession, TEST_PASSWORD } from './test-fixtures';
@@ -100,8 +100,22 @@ const scenarios: AuthorizationScenarios = Object.assign(
   ...Object.values(domainScenarios).map((module) => module.scenarios),
 );
 
-type CallerKind = 'anonymous' | StaffRole | 'admin without two-factor' | 'revoked admin';
-const CALLERS: CallerKind[] = ['anonymous', 'admin', 'organizer', 'advocate', 'admin without two-factor', 'revoked admin'];
+type InternalCaller = 'organizer with internal access' | 'advocate with internal access';
+type CallerKind = 'anonymous' | StaffRole | InternalCaller | 'admin without two-factor' | 'revoked admin';
+const CALLERS: CallerKind[] = [
+  'anonymous',
+  'admin',
+  'organizer',
+  'advocate',
+  'organizer with internal access',
+  'advocate with internal access',
+  'admin without two-factor',
+  'revoked admin',
+];
+const INTERNAL_CALLERS: Record<InternalCaller, StaffRole> = {
+  'organizer with internal access': 'organizer',
+  'advocate with internal access': 'advocate',
+};
 
 function expectedAllowed(kind: CallerKind, operation: Operation, scenario: Scenario): boolean {
   const rule = OPERATIONS[operation] as (typeof OPERATIONS)[Operation] & { allowedBeforeTwoFactorSetup?: boolean };
@@ -109,14 +123,19 @@ function expectedAllowed(kind: CallerKind, operation: Operation, scenario: Scena
   if (kind === 'admin without two-factor') return rule.roles.includes('admin' as never) && rule.allowedBeforeTwoFactorSetup === true;
   // A scenario whose caller has no second factor: admins are then limited to setting it up.
   if (kind === 'admin' && scenario.callerTwoFactor === false) return rule.roles.includes('admin' as never) && rule.allowedBeforeTwoFactorSetup === true;
-  return rule.roles.includes(kind as never);
+  const internal = kind in INTERNAL_CALLERS;
+  const role = internal ? INTERNAL_CALLERS[kind as InternalCaller] : (kind as StaffRole);
+  const needsInternalAccess = (rule as OperationRule).internalAccessRequiredFor?.includes(role) ?? false;
+  return rule.roles.includes(role as never) && (internal || !needsInternalAccess);
 }
 
 async function makeCaller(kind: CallerKind, scenario: Scenario): Promise<Caller> {
   if (kind === 'anonymous') return { session: null, account: null };
-  const role: StaffRole = kind === 'admin without two-factor' || kind === 'revoked admin' ? 'admin' : kind;
+  const internalAccess = kind in INTERNAL_CALLERS;
+  const role: StaffRole =
+    kind === 'admin without two-factor' || kind === 'revoked admin' ? 'admin' : internalAccess ? INTERNAL_CALLERS[kind as InternalCaller] : (kind as StaffRole);
   const twoFactor = kind === 'admin without two-factor' ? false : (scenario.callerTwoFactor ?? true);
-  const account = await createTestAccount({ role, twoFactor });
+  const account = await createTestAccount({ role, twoFactor, internalAccess });
   const session = await openTestSession(account);
   if (kind === 'revoked admin') {
     await (await getDb()).execute(sql`update staff_sessions set revoked_at = now() where id = ${session.sessionId}`);

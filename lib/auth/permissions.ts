@@ -16,6 +16,10 @@ export interface OperationRule {
 
 const everyone = ['admin', 'organizer', 'advocate'] as const satisfies readonly StaffRole[];
 const adminOnly = ['admin'] as const satisfies readonly StaffRole[];
+const caseWriters = ['admin', 'advocate'] as const satisfies readonly StaffRole[];
+// Organizers read case files only with internal access; confidential sources and dossiers need it for everyone but admins.
+const caseReaders = { roles: everyone, internalAccessRequiredFor: ['organizer'] } as const satisfies OperationRule;
+const internalOnly = { roles: everyone, internalAccessRequiredFor: ['advocate', 'organizer'] } as const satisfies OperationRule;
 
 export const OPERATIONS = {
   'console.view': { roles: everyone },
@@ -34,6 +38,26 @@ export const OPERATIONS = {
   'audit.read': { roles: adminOnly },
   'settings.read': { roles: adminOnly },
   'settings.update': { roles: adminOnly },
+  'settings.readCaseRules': { roles: adminOnly },
+  'settings.updateCaseRules': { roles: adminOnly },
+  'cases.list': caseReaders,
+  'cases.read': caseReaders,
+  'cases.readHistory': caseReaders,
+  'cases.create': { roles: caseWriters },
+  'cases.update': { roles: caseWriters },
+  'cases.requestPublication': { roles: caseWriters },
+  'cases.approvePublication': { roles: caseWriters },
+  'cases.exportDossier': internalOnly,
+  'people.create': { roles: caseWriters },
+  'people.update': { roles: caseWriters },
+  'events.create': { roles: caseWriters },
+  'events.update': { roles: caseWriters },
+  'events.correct': { roles: caseWriters },
+  'events.retract': { roles: caseWriters },
+  'sources.list': caseReaders,
+  'sources.readConfidential': internalOnly,
+  'sources.create': { roles: caseWriters },
+  'sources.update': { roles: caseWriters },
 } as const satisfies Record<string, OperationRule>;
 
 export type Operation = keyof typeof OPERATIONS;

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cases } from '@/db/schema';
 import type { PublicCase } from './public';
-import { caseIsPublic, loadPublicPeople, loadPublicTimeline, publicCaseColumns } from './public-queries';
+import { caseIsPublic, loadPublicCorrections, loadPublicPeople, loadPublicTimeline, publicCaseColumns } from './public-queries';
 
 /** One case as the public may see it, or null when it is unknown, a draft, or not a public campaign. */
 export async function getPublicCase(slug: string): Promise<PublicCase | null> {
@@ -14,9 +14,10 @@ export async function getPublicCase(slug: string): Promise<PublicCase | null> {
     .where(and(eq(cases.slug, slug), caseIsPublic))
     .limit(1);
   if (!row) return null;
-  const [peopleByCase, timeline] = await Promise.all([
+  const [peopleByCase, timeline, corrections] = await Promise.all([
     loadPublicPeople(db, [row.id]),
     loadPublicTimeline(db, row.id),
+    loadPublicCorrections(db, row.id),
   ]);
   return {
     slug: row.slug,
@@ -27,5 +28,6 @@ export async function getPublicCase(slug: string): Promise<PublicCase | null> {
     lastUpdatedAt: row.lastUpdatedAt,
     people: peopleByCase.get(row.id) ?? [],
     timeline,
+    corrections,
   };
 }

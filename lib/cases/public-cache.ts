@@ -23,5 +23,11 @@ export const cachedPublicCase = unstable_cache(getPublicCase, ['public-case'], {
 
 /** Called by every write that can change what the public sees. */
 export function revalidatePublicCases(): void {
-  revalidateTag(PUBLIC_CASES_TAG, { expire: 0 });
+  try {
+    revalidateTag(PUBLIC_CASES_TAG, { expire: 0 });
+  } catch (error) {
+    // Outside a Next.js request (integration tests, terminal scripts) this process has no page cache to expire.
+    if (error instanceof Error && error.message.includes('static generation store missing')) return;
+    throw error;
+  }
 }

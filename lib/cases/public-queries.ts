@@ -1,19 +1,22 @@
 /** Queries behind the public projection. They select public columns only, so no private value is ever loaded. */
 import 'server-only';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import {
   casePeople,
   cases,
+  eventCorrections,
   sources,
   timelineEventPeople,
   timelineEventSources,
   timelineEvents,
 } from '@/db/schema';
 import {
+  type PublicCorrection,
   type PublicPerson,
   type PublicSource,
   type PublicTimelineEvent,
+  toPublicCorrectionNotice,
   toPublicPerson,
   toPublicSource,
   toPublicTimelineEvent,
@@ -50,7 +53,20 @@ const publicPersonColumns = {
   custodyPlace: casePeople.custodyPlace,
   custodyAsOf: casePeople.custodyAsOf,
   custodyAsOfPrecision: casePeople.custodyAsOfPrecision,
+  ...lastConfirmedColumns(),
 };
+
+/** The latest public, unretracted event concerning the person: its date and precision. */
+function lastConfirmedColumns() {
+  const latest = (column: string) => sql.raw(`(select e.${column} from timeline_event_people tp
+      join timeline_events e on e.id = tp.event_id
+      where tp.person_id = case_people.id and e.visibility = 'public' and e.retracted_at is null
+      order by e.occurred_on desc, e.created_at desc limit 1)`);
+  return {
+    lastConfirmedOn: sql<string | null>`${latest('occurred_on')}`,
+    lastConfirmedPrecision: sql<'day' | 'month' | 'year' | 'approximate' | null>`${latest('occurred_precision')}`,
+  };
+}
 
 /** People of the given cases, grouped by case id, in display order. */
 export async function loadPublicPeople(
@@ -77,6 +93,9 @@ export async function loadPublicTimeline(db: Database, caseId: string): Promise<
   const events = await db
     .select({
       id: timelineEvents.id,
+      // An opaque reference: the record's id never leaves the database.
+      ref: sql<string>`md5('vigil-event:' || ${timelineEvents.id}::text)`,
+      updatedAt: sql<string>`${timelineEvents.updatedAt}`.mapWith((value: Date | string) => new Date(value).toISOString()),
       occurredOn: timelineEvents.occurredOn,
       occurredPrecision: timelineEvents.occurredPrecision,
       endedOn: timelineEvents.endedOn,
@@ -92,7 +111,7 @@ export async function loadPublicTimeline(db: Database, caseId: string): Promise<
   if (events.length === 0) return [];
   const eventIds = events.map((event) => event.id);
 
-  const [peopleRows, sourceRows] = await Promise.all([
+  const [peopleRows, sourceRows, correctionRows] = await Promise.all([
     db
       .select({ eventId: timelineEventPeople.eventId, alias: casePeople.publicAlias })
       .from(timelineEventPeople)
@@ -113,17 +132,50 @@ export async function loadPublicTimeline(db: Database, caseId: string): Promise<
       .innerJoin(sources, eq(sources.id, timelineEventSources.sourceId))
       .where(inArray(timelineEventSources.eventId, eventIds))
       .orderBy(asc(sources.createdAt)),
+    loadCorrectionRows(db, eventIds),
   ]);
 
   const peopleByEvent = groupBy(peopleRows, (row) => row.eventId);
   const sourcesByEvent = groupBy(sourceRows, (row) => row.eventId);
-  return events.map((event) =>
-    toPublicTimelineEvent(
+  const correctionsByEvent = groupBy(correctionRows, (row) => row.eventId);
+  return events.map((event) => {
+    const latest = correctionsByEvent.get(event.id)?.[0];
+    return toPublicTimelineEvent(
       event,
       (peopleByEvent.get(event.id) ?? []).map((row) => row.alias),
       (sourcesByEvent.get(event.id) ?? []).map((row): PublicSource => toPublicSource(row)),
-    ),
-  );
+      latest ? toPublicCorrectionNotice(latest) : null,
+    );
+  });
+}
+
+function loadCorrectionRows(db: Database, eventIds: string[]) {
+  return db
+    .select({
+      eventId: eventCorrections.eventId,
+      kind: eventCorrections.kind,
+      publicReason: eventCorrections.publicReason,
+      createdAt: sql<string>`${eventCorrections.createdAt}`.mapWith((value: Date | string) => new Date(value).toISOString()),
+    })
+    .from(eventCorrections)
+    .where(inArray(eventCorrections.eventId, eventIds))
+    .orderBy(desc(eventCorrections.createdAt));
+}
+
+/** The public corrections log of a case: every correction and retraction of its public events, newest first. */
+export async function loadPublicCorrections(db: Database, caseId: string): Promise<PublicCorrection[]> {
+  const rows = await db
+    .select({
+      eventTitle: timelineEvents.title,
+      kind: eventCorrections.kind,
+      publicReason: eventCorrections.publicReason,
+      createdAt: sql<string>`${eventCorrections.createdAt}`.mapWith((value: Date | string) => new Date(value).toISOString()),
+    })
+    .from(eventCorrections)
+    .innerJoin(timelineEvents, eq(timelineEvents.id, eventCorrections.eventId))
+    .where(and(eq(timelineEvents.caseId, caseId), eq(timelineEvents.visibility, 'public')))
+    .orderBy(desc(eventCorrections.createdAt));
+  return rows.map(({ eventTitle, ...row }) => ({ eventTitle, ...toPublicCorrectionNotice(row) }));
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {

@@ -28,6 +28,20 @@ export interface PublicPerson {
   custodyStatus: CustodyStatus;
   custodyPlace: string | null;
   custodyAsOf: PartialDate | null;
+  /** The date of the latest public, unretracted event that concerns the person. */
+  lastConfirmed: PartialDate | null;
+}
+
+/** "Corrected on <date>" or "retracted on <date>", with the short reason the public may read. */
+export interface PublicCorrectionNotice {
+  kind: 'correction' | 'retraction';
+  /** The day it was made, YYYY-MM-DD (UTC). */
+  on: string;
+  reason: string;
+}
+
+export interface PublicCorrection extends PublicCorrectionNotice {
+  eventTitle: string;
 }
 
 export interface PublicSource {
@@ -39,6 +53,9 @@ export interface PublicSource {
 }
 
 export interface PublicTimelineEvent {
+  /** A stable, opaque reference (feeds use it as the entry id). */
+  ref: string;
+  updatedAt: string;
   occurred: PartialDate;
   endedOn: string | null;
   type: TimelineEventType;
@@ -48,6 +65,8 @@ export interface PublicTimelineEvent {
   verification: VerificationGrade;
   people: string[];
   sources: PublicSource[];
+  /** The latest correction or retraction, if any. */
+  notice: PublicCorrectionNotice | null;
 }
 
 export interface PublicCaseSummary {
@@ -62,6 +81,8 @@ export interface PublicCaseSummary {
 
 export interface PublicCase extends PublicCaseSummary {
   timeline: PublicTimelineEvent[];
+  /** Every correction and retraction of a public event, newest first. */
+  corrections: PublicCorrection[];
 }
 
 export interface PersonRow {
@@ -74,6 +95,8 @@ export interface PersonRow {
   custodyPlace: string | null;
   custodyAsOf: string | null;
   custodyAsOfPrecision: DatePrecision;
+  lastConfirmedOn: string | null;
+  lastConfirmedPrecision: DatePrecision | null;
 }
 
 export function toPublicPerson(row: PersonRow): PublicPerson {
@@ -86,6 +109,8 @@ export function toPublicPerson(row: PersonRow): PublicPerson {
     custodyStatus: row.custodyStatus,
     custodyPlace: row.custodyPlace,
     custodyAsOf: row.custodyAsOf ? { date: row.custodyAsOf, precision: row.custodyAsOfPrecision } : null,
+    lastConfirmed:
+      row.lastConfirmedOn && row.lastConfirmedPrecision ? { date: row.lastConfirmedOn, precision: row.lastConfirmedPrecision } : null,
   };
 }
 
@@ -107,6 +132,8 @@ export function toPublicSource(row: SourceRow): PublicSource {
 }
 
 export interface EventRow {
+  ref: string;
+  updatedAt: string;
   occurredOn: string;
   occurredPrecision: DatePrecision;
   endedOn: string | null;
@@ -121,8 +148,11 @@ export function toPublicTimelineEvent(
   row: EventRow,
   people: string[],
   sources: PublicSource[],
+  notice: PublicCorrectionNotice | null,
 ): PublicTimelineEvent {
   return {
+    ref: row.ref,
+    updatedAt: row.updatedAt,
     occurred: { date: row.occurredOn, precision: row.occurredPrecision },
     endedOn: row.endedOn,
     type: row.eventType,
@@ -132,5 +162,16 @@ export function toPublicTimelineEvent(
     verification: row.verificationGrade,
     people,
     sources,
+    notice,
   };
+}
+
+export interface CorrectionRow {
+  kind: 'correction' | 'retraction';
+  createdAt: string;
+  publicReason: string;
+}
+
+export function toPublicCorrectionNotice(row: CorrectionRow): PublicCorrectionNotice {
+  return { kind: row.kind, on: row.createdAt.slice(0, 10), reason: row.publicReason };
 }

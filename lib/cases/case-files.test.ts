@@ -1,0 +1,202 @@
+/**
+ * The advocate's case file on both engines: publication needs consent and a second approval, the grade
+ * follows the sources' origins, every edit keeps the previous version and writes an audit row, a status
+ * follows the event that reports it, and a correction shows publicly.
+ */
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { auditLog, casePeople, recordVersions, timelineEvents } from '@/db/schema';
+import { describeEachEngine } from '@/db/testing';
+import { sessionForRole } from '@/lib/auth/test-fixtures';
+import type { StaffSession } from '@/lib/auth/staff-session';
+import { approvePublication } from './approve-publication';
+import { correctEvent } from './correct-event';
+import { createCase } from './create-case';
+import { createEvent } from './create-event';
+import { getCaseHistory } from './get-case-history';
+import { getPublicCase } from './get-public-case';
+import { listCases } from './list-cases';
+import { listPublicCases } from './list-public-cases';
+import { listSources } from './list-sources';
+import { requestPublication } from './request-publication';
+import { retractEvent } from './retract-event';
+import { eventForm, insertTestCase, insertTestPerson, insertTestSource } from './test-fixtures';
+import { updateCase } from './update-case';
+import { updateCaseRules } from './update-case-rules';
+import { updateEvent } from './update-event';
+
+const caseFields = (slug: string) => ({
+  slug,
+  title: `Case ${slug}`,
+  publicSummary: 'A public summary.',
+  urgency: 'high' as const,
+  lifecycle: 'draft' as const,
+  publicityMode: 'public_campaign' as const,
+  familyConsentStatus: 'not_asked' as const,
+});
+
+describeEachEngine('case files', ({ db }) => {
+  let advocate: StaffSession;
+  let secondAdvocate: StaffSession;
+  let admin: StaffSession;
+  beforeAll(async () => {
+    advocate = (await sessionForRole('advocate')).session;
+    secondAdvocate = (await sessionForRole('advocate', { internalAccess: true })).session;
+    admin = (await sessionForRole('admin')).session;
+  });
+
+  it('refuses to publish without consent, then waits for a second staff member, then publishes', async () => {
+    const created = await createCase(advocate, caseFields('publication-rules'));
+    expect(created.ok).toBe(true);
+    const caseId = created.ok ? created.value.caseId : '';
+
+    // No consent, no recorded reason: refused, nothing pending.
+    expect(await requestPublication(advocate, { caseId })).toEqual({ ok: false, fieldErrors: { note: 'consentRequired' } });
+    // Publishing by editing the lifecycle is refused too, and nothing is written.
+    expect(await updateCase(advocate, { caseId, ...caseFields('publication-rules'), lifecycle: 'published' })).toEqual({
+      ok: false,
+      fieldErrors: { lifecycle: 'publishThroughApproval' },
+    });
+    expect((await listPublicCases()).map((item) => item.slug)).not.toContain('publication-rules');
+
+    // A recorded reason stands in for consent; the request then waits for someone else.
+    await updateCase(advocate, { caseId, ...caseFields('publication-rules'), consentWaiverReason: 'The family cannot be reached; the case is already in the news.' });
+    expect(await requestPublication(advocate, { caseId, note: 'Safe: already reported by the press.' })).toEqual({ ok: true, value: { outcome: 'pending' } });
+    expect(await getPublicCase('publication-rules')).toBeNull();
+    const [pending] = await db().query.publicationRequests.findMany({ where: (request, { eq: equals }) => equals(request.caseId, caseId) });
+    expect(await approvePublication(advocate, { requestId: pending!.id })).toEqual({ ok: false, fieldErrors: { requestId: 'secondApproverRequired' } });
+    expect(await getPublicCase('publication-rules')).toBeNull();
+
+    expect(await approvePublication(secondAdvocate, { requestId: pending!.id })).toMatchObject({ ok: true });
+    expect((await getPublicCase('publication-rules'))?.title).toBe('Case publication-rules');
+  });
+
+  it('never lists an internal-only or quiet case, even published', async () => {
+    await insertTestCase({ slug: 'internal-only-published', lifecycle: 'published', publicityMode: 'internal_only' });
+    await insertTestCase({ slug: 'quiet-published', lifecycle: 'published', publicityMode: 'quiet_advocacy' });
+    const slugs = (await listPublicCases()).map((item) => item.slug);
+    expect(slugs).not.toContain('internal-only-published');
+    expect(slugs).not.toContain('quiet-published');
+    const quiet = (await listCases(advocate, { publicityMode: 'quiet_advocacy' })).map((item) => item.slug);
+    expect(quiet).toEqual(['quiet-published']);
+    // And a quiet case cannot be pushed out through publication either.
+    const caseId = (await listCases(advocate, { q: 'quiet-published' }))[0]!.id;
+    expect(await requestPublication(advocate, { caseId })).toEqual({ ok: false, fieldErrors: { note: 'notPublicCampaign' } });
+  });
+
+  it('publishes at once when an admin turned the second approval off', async () => {
+    await updateCaseRules(admin, { requireSecondApproval: false, reviewAfterDays: 30 });
+    try {
+      const caseId = await insertTestCase({ slug: 'single-approval', familyConsentStatus: 'granted' });
+      expect(await requestPublication(advocate, { caseId })).toEqual({ ok: true, value: { outcome: 'published' } });
+      expect(await getPublicCase('single-approval')).not.toBeNull();
+    } finally {
+      await updateCaseRules(admin, { requireSecondApproval: true, reviewAfterDays: 30 });
+    }
+  });
+
+  it('grades two relays of one informant as a single source, and independent ones as corroborated', async () => {
+    const caseId = await insertTestCase();
+    const relayA = await insertTestSource({ kind: 'informant_north_korea', origin: 'Informant K' });
+    const relayB = await insertTestSource({ kind: 'informant_china', origin: 'informant k' });
+    const other = await insertTestSource({ kind: 'informant_north_korea', origin: 'Trader H' });
+    const relayed = await createEvent(advocate, eventForm(caseId, { sourceIds: `${relayA},${relayB}` }));
+    const corroborated = await createEvent(advocate, eventForm(caseId, { sourceIds: `${relayA},${other}` }));
+    const grade = async (result: typeof relayed) =>
+      (await db().select({ grade: timelineEvents.verificationGrade }).from(timelineEvents).where(eq(timelineEvents.id, result.ok ? result.value.eventId : '')))[0]?.grade;
+    expect(await grade(relayed)).toBe('single_source');
+    expect(await grade(corroborated)).toBe('corroborated');
+  });
+
+  it('moves the people concerned to the reported status in the same step, keeps every version and audits each change', async () => {
+    const caseId = await insertTestCase();
+    const wife = await insertTestPerson(caseId, { publicAlias: 'Mrs. K', custodyStatus: 'detained_in_china' });
+    const auditBefore = (await db().select({ id: auditLog.id }).from(auditLog)).length;
+    const created = await createEvent(
+      advocate,
+      eventForm(caseId, {
+        eventType: 'repatriation',
+        title: 'Handed over at Tumen',
+        occurredOn: '2024-05-01',
+        occurredPrecision: 'month',
+        place: 'Tumen',
+        personIds: wife,
+        updateCustody: 'on',
+        custodyStatus: 'handed_over_to_north_korea',
+      }),
+    );
+    expect(created.ok).toBe(true);
+    const eventId = created.ok ? created.value.eventId : '';
+    const [person] = await db().select().from(casePeople).where(eq(casePeople.id, wife));
+    expect(person).toMatchObject({ custodyStatus: 'handed_over_to_north_korea', custodyPlace: 'Tumen', custodyAsOf: '2024-05-01', custodyAsOfPrecision: 'month' });
+
+    expect(await updateEvent(advocate, { ...eventForm(caseId, { title: 'Handed over at Namyang', personIds: wife }), eventId })).toMatchObject({ ok: true });
+    const versions = await db()
+      .select({ version: recordVersions.version, snapshot: recordVersions.snapshot, changeKind: recordVersions.changeKind })
+      .from(recordVersions)
+      .where(and(eq(recordVersions.entityType, 'event'), eq(recordVersions.entityId, eventId)))
+      .orderBy(recordVersions.version);
+    expect(versions.map((version) => [version.version, version.changeKind, (version.snapshot as { title: string }).title])).toEqual([
+      [1, 'created', 'Handed over at Tumen'],
+      [2, 'updated', 'Handed over at Namyang'],
+    ]);
+    const history = await getCaseHistory(advocate, caseId);
+    expect(history.filter((entry) => entry.entityId === eventId).map((entry) => entry.changedBy)).toEqual([advocate.email, advocate.email]);
+    // One audit row per change: the event twice, the person once.
+    const auditRows = await db().select({ action: auditLog.action, entityId: auditLog.entityId }).from(auditLog);
+    expect(auditRows.slice(auditBefore).map((row) => row.action).sort()).toEqual(['events.create', 'events.update', 'people.update']);
+  });
+
+  it('corrects and retracts public events in the open, never silently', async () => {
+    const caseId = await insertTestCase({ slug: 'corrections-case', lifecycle: 'published', familyConsentStatus: 'granted', publishedAt: new Date() });
+    await updateCaseRules(admin, { requireSecondApproval: false, reviewAfterDays: 30 });
+    let eventId = '';
+    try {
+      const created = await createEvent(advocate, eventForm(caseId, { title: 'Held in Sinuiju', visibility: 'public' }));
+      expect(created).toMatchObject({ ok: true, value: { publication: 'published' } });
+      eventId = created.ok ? created.value.eventId : '';
+    } finally {
+      await updateCaseRules(admin, { requireSecondApproval: true, reviewAfterDays: 30 });
+    }
+    expect(await updateEvent(advocate, { ...eventForm(caseId, { title: 'Silently changed' }), eventId })).toEqual({
+      ok: false,
+      fieldErrors: { form: 'publicEventNeedsCorrection' },
+    });
+    // No public reason, no correction (the server action turns this into a field error before any write).
+    await expect(correctEvent(advocate, { ...eventForm(caseId, { title: 'Held in Hyesan' }), eventId, publicReason: '' })).rejects.toThrow(/required/);
+    expect(await correctEvent(advocate, { ...eventForm(caseId, { title: 'Held in Hyesan', visibility: 'internal' }), eventId, publicReason: 'The city was wrong.' })).toMatchObject({ ok: true });
+    let publicCase = await getPublicCase('corrections-case');
+    expect(publicCase?.timeline.map((event) => [event.title, event.notice?.kind, event.notice?.reason])).toEqual([['Held in Hyesan', 'correction', 'The city was wrong.']]);
+
+    expect(await retractEvent(advocate, { caseId, eventId, publicReason: 'The source withdrew the report.' })).toMatchObject({ ok: true });
+    publicCase = await getPublicCase('corrections-case');
+    expect(publicCase?.timeline[0]).toMatchObject({ verification: 'retracted', notice: { kind: 'retraction', reason: 'The source withdrew the report.' } });
+    expect(publicCase?.corrections.map((entry) => entry.kind)).toEqual(['retraction', 'correction']);
+  });
+
+  it('an internal event stays internal until it passes the gate', async () => {
+    const caseId = await insertTestCase({ slug: 'gate-case', lifecycle: 'published', familyConsentStatus: 'refused', publishedAt: new Date() });
+    expect(await createEvent(advocate, eventForm(caseId, { title: 'Wants out', visibility: 'public' }))).toEqual({
+      ok: false,
+      fieldErrors: { visibility: 'consentRequired' },
+    });
+    expect(await db().select().from(timelineEvents).where(eq(timelineEvents.caseId, caseId))).toEqual([]);
+    await createEvent(advocate, eventForm(caseId, { title: 'Internal only', visibility: 'internal' }));
+    expect((await getPublicCase('gate-case'))?.timeline).toEqual([]);
+  });
+
+  it('shows confidential source details only to staff with internal access', async () => {
+    await insertTestSource({ publicAttribution: 'a source in Hyesan', name: 'Contact Q', origin: 'Q line', mayBeNamed: false });
+    const plain = (await listSources(advocate)).find((source) => source.publicAttribution === 'a source in Hyesan');
+    expect(plain).toMatchObject({ name: null, origin: null, internalNotes: null, confidentialHidden: true });
+    const full = (await listSources(secondAdvocate)).find((source) => source.publicAttribution === 'a source in Hyesan');
+    expect(full).toMatchObject({ name: 'Contact Q', origin: 'Q line', confidentialHidden: false });
+  });
+
+  it('flags cases whose review date passed', async () => {
+    await insertTestCase({ slug: 'review-overdue', nextReviewOn: '2020-01-01' });
+    const due = await listCases(advocate, { reviewDue: '1' });
+    expect(due.find((item) => item.slug === 'review-overdue')?.reviewReasons).toEqual(['reviewDatePassed']);
+    expect(due.map((item) => item.slug)).not.toContain('publication-rules');
+  });
+});

@@ -1,0 +1,87 @@
+import 'server-only';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import {
+  casePeople,
+  cases,
+  eventCorrections,
+  recordVersions,
+  sources,
+  timelineEventPeople,
+  timelineEventSources,
+  timelineEvents,
+  users,
+} from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record-audit';
+import { authorize } from '@/lib/auth/authorize';
+import type { StaffSession } from '@/lib/auth/staff-session';
+import { actorOf } from './case-records';
+import { type Dossier, hashed, recordHash } from './dossier';
+import { idSchema } from './schemas';
+
+/**
+ * Everything about one case (internal fields and confidential sources included) for staff with
+ * internal access; the export itself is recorded in the audit log, with the dossier's hash.
+ */
+export async function exportDossier(session: StaffSession | null, caseId: string, format: 'json' | 'pdf'): Promise<Dossier | null> {
+  const actor = await authorize(session, 'cases.exportDossier');
+  if (!idSchema.safeParse(caseId).success) return null;
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [record] = await tx.select().from(cases).where(eq(cases.id, caseId));
+    if (!record) return null;
+    const [people, events] = await Promise.all([
+      tx.select().from(casePeople).where(eq(casePeople.caseId, caseId)).orderBy(asc(casePeople.displayOrder), asc(casePeople.createdAt)),
+      tx.select().from(timelineEvents).where(eq(timelineEvents.caseId, caseId)).orderBy(asc(timelineEvents.occurredOn), asc(timelineEvents.createdAt)),
+    ]);
+    const eventIds = events.map((event) => event.id);
+    const [links, cited, corrections] = eventIds.length
+      ? await Promise.all([
+          tx.select().from(timelineEventPeople).where(inArray(timelineEventPeople.eventId, eventIds)),
+          tx.select().from(timelineEventSources).where(inArray(timelineEventSources.eventId, eventIds)),
+          tx.select().from(eventCorrections).where(inArray(eventCorrections.eventId, eventIds)).orderBy(asc(eventCorrections.createdAt)),
+        ])
+      : [[], [], []];
+    const sourceIds = [...new Set(cited.map((link) => link.sourceId))];
+    const sourceRows = sourceIds.length ? await tx.select().from(sources).where(inArray(sources.id, sourceIds)).orderBy(asc(sources.createdAt)) : [];
+    const entityIds = [caseId, ...people.map((person) => person.id), ...eventIds, ...sourceIds];
+    const history = await tx
+      .select({
+        entityType: recordVersions.entityType,
+        entityId: recordVersions.entityId,
+        version: recordVersions.version,
+        changeKind: recordVersions.changeKind,
+        changedBy: users.email,
+        changedAt: recordVersions.changedAt,
+        snapshot: recordVersions.snapshot,
+      })
+      .from(recordVersions)
+      .leftJoin(users, eq(users.id, recordVersions.changedByUserId))
+      .where(inArray(recordVersions.entityId, entityIds))
+      .orderBy(asc(recordVersions.changedAt), asc(recordVersions.version));
+    const dossier: Dossier = {
+      format: 'vigil-dossier/1',
+      exportedAt: new Date().toISOString(),
+      exportedBy: actor.email,
+      case: hashed(record),
+      people: people.map((person) => hashed(person)),
+      events: events.map((event) =>
+        hashed({
+          ...event,
+          personIds: links.filter((link) => link.eventId === event.id).map((link) => link.personId),
+          sourceIds: cited.filter((link) => link.eventId === event.id).map((link) => link.sourceId),
+          corrections: corrections.filter((correction) => correction.eventId === event.id),
+        }),
+      ),
+      sources: sourceRows.map((source) => hashed(source)),
+      history: history.map((version) => hashed(version)),
+    };
+    await recordAudit(tx, actorOf(actor), {
+      action: 'cases.exportDossier',
+      entityType: 'case',
+      entityId: caseId,
+      after: { format, records: 1 + people.length + events.length + sourceRows.length + history.length, sha256: recordHash(dossier) },
+    });
+    return dossier;
+  });
+}

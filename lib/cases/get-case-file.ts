@@ -1,0 +1,124 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import {
+  casePeople,
+  cases,
+  eventCorrections,
+  publicationRequests,
+  timelineEventPeople,
+  timelineEventSources,
+  timelineEvents,
+  users,
+} from '@/db/schema';
+import { authorize } from '@/lib/auth/authorize';
+import { can } from '@/lib/auth/permissions';
+import type { StaffSession } from '@/lib/auth/staff-session';
+import { type CaseRules, readCaseRules } from './case-rules';
+import { consentAllowsPublication } from './publication-rules';
+import { idSchema } from './schemas';
+
+type CaseRow = typeof cases.$inferSelect;
+type PersonRow = typeof casePeople.$inferSelect;
+type EventRow = typeof timelineEvents.$inferSelect;
+
+export interface CaseFileEvent extends Omit<EventRow, 'createdAt' | 'updatedAt' | 'retractedAt'> {
+  retractedAt: string | null;
+  updatedAt: string;
+  personIds: string[];
+  sourceIds: string[];
+  corrections: { kind: 'correction' | 'retraction'; publicReason: string; internalNote: string; createdAt: string }[];
+  pendingPublication: boolean;
+}
+
+export interface PendingPublication {
+  id: string;
+  eventId: string | null;
+  note: string;
+  requestedBy: string;
+  requestedByMe: boolean;
+  requestedAt: string;
+}
+
+export interface CaseFile {
+  record: Omit<CaseRow, 'createdAt' | 'updatedAt' | 'publishedAt'> & { updatedAt: string; publishedAt: string | null };
+  people: (Omit<PersonRow, 'createdAt' | 'updatedAt'> & { updatedAt: string })[];
+  events: CaseFileEvent[];
+  pendingPublications: PendingPublication[];
+  consentAllowsPublication: boolean;
+  rules: CaseRules;
+  /** What the reader may do here. */
+  canEdit: boolean;
+  canApprove: boolean;
+  canExport: boolean;
+}
+
+const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+
+/** The row without its bookkeeping times, which the console shows as "last changed" instead. */
+function withoutCreatedAt<T extends { createdAt: Date }>(row: T): Omit<T, 'createdAt'> {
+  const copy: Partial<T> = { ...row };
+  delete copy.createdAt;
+  return copy as Omit<T, 'createdAt'>;
+}
+
+/** A whole case file as staff see it (internal fields included), or null for an unknown case. */
+export async function getCaseFile(session: StaffSession | null, caseId: string): Promise<CaseFile | null> {
+  const actor = await authorize(session, 'cases.read');
+  if (!idSchema.safeParse(caseId).success) return null;
+  const db = await getDb();
+  const [record] = await db.select().from(cases).where(eq(cases.id, caseId));
+  if (!record) return null;
+  const [people, events, rules, requests] = await Promise.all([
+    db.select().from(casePeople).where(eq(casePeople.caseId, caseId)).orderBy(asc(casePeople.displayOrder), asc(casePeople.createdAt)),
+    db.select().from(timelineEvents).where(eq(timelineEvents.caseId, caseId)).orderBy(asc(timelineEvents.occurredOn), asc(timelineEvents.createdAt)),
+    readCaseRules(db),
+    db
+      .select({
+        id: publicationRequests.id,
+        eventId: publicationRequests.eventId,
+        note: publicationRequests.note,
+        requestedBy: users.email,
+        requestedByUserId: publicationRequests.requestedByUserId,
+        requestedAt: publicationRequests.createdAt,
+      })
+      .from(publicationRequests)
+      .innerJoin(users, eq(users.id, publicationRequests.requestedByUserId))
+      .where(and(eq(publicationRequests.caseId, caseId), eq(publicationRequests.status, 'pending')))
+      .orderBy(asc(publicationRequests.createdAt)),
+  ]);
+  const eventIds = events.map((event) => event.id);
+  const [links, cited, corrections] = eventIds.length
+    ? await Promise.all([
+        db.select().from(timelineEventPeople).where(inArray(timelineEventPeople.eventId, eventIds)),
+        db.select().from(timelineEventSources).where(inArray(timelineEventSources.eventId, eventIds)),
+        db.select().from(eventCorrections).where(inArray(eventCorrections.eventId, eventIds)).orderBy(desc(eventCorrections.createdAt)),
+      ])
+    : [[], [], []];
+  const pendingEvents = new Set(requests.map((request) => request.eventId));
+  return {
+    record: { ...withoutCreatedAt(record), updatedAt: iso(record.updatedAt)!, publishedAt: iso(record.publishedAt) },
+    people: people.map((person) => ({ ...withoutCreatedAt(person), updatedAt: iso(person.updatedAt)! })),
+    events: events.map((event) => ({
+      ...withoutCreatedAt(event),
+      updatedAt: iso(event.updatedAt)!,
+      retractedAt: iso(event.retractedAt),
+      personIds: links.filter((link) => link.eventId === event.id).map((link) => link.personId),
+      sourceIds: cited.filter((link) => link.eventId === event.id).map((link) => link.sourceId),
+      corrections: corrections
+        .filter((correction) => correction.eventId === event.id)
+        .map((correction) => ({ kind: correction.kind, publicReason: correction.publicReason, internalNote: correction.internalNote, createdAt: iso(correction.createdAt)! })),
+      pendingPublication: pendingEvents.has(event.id),
+    })),
+    pendingPublications: requests.map(({ requestedByUserId, requestedAt, ...request }) => ({
+      ...request,
+      requestedByMe: requestedByUserId === actor.userId,
+      requestedAt: iso(requestedAt)!,
+    })),
+    consentAllowsPublication: consentAllowsPublication(record.familyConsentStatus, record.consentWaiverReason),
+    rules,
+    canEdit: can(actor, 'cases.update'),
+    canApprove: can(actor, 'cases.approvePublication'),
+    canExport: can(actor, 'cases.exportDossier'),
+  };
+}

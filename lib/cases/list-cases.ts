@@ -1,0 +1,105 @@
+import 'server-only';
+import { and, asc, desc, eq, exists, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { casePeople, cases, publicationRequests } from '@/db/schema';
+import { authorize } from '@/lib/auth/authorize';
+import type { StaffSession } from '@/lib/auth/staff-session';
+import { readCaseRules } from './case-rules';
+import { type CaseListFilter, caseListFilterSchema } from './schemas';
+import type { CaseLifecycle, CustodyStatus, PublicityMode, UrgencyLevel } from './vocabulary';
+
+export type ReviewReason = 'reviewDatePassed' | 'noRecentUpdate';
+
+export interface ConsoleCase {
+  id: string;
+  slug: string;
+  title: string;
+  urgency: UrgencyLevel;
+  lifecycle: CaseLifecycle;
+  publicityMode: PublicityMode;
+  nextReviewOn: string | null;
+  updatedAt: string;
+  people: { alias: string; custodyStatus: CustodyStatus }[];
+  reviewReasons: ReviewReason[];
+  pendingPublications: number;
+}
+
+/** The review flags of a case, as SQL: its review date has passed, or nothing changed for too long. Archived cases are not reviewed. */
+export function reviewFlags(reviewAfterDays: number) {
+  const active = sql`${cases.lifecycle} <> 'archived'`;
+  return {
+    reviewDatePassed: sql<boolean>`(${active} and ${cases.nextReviewOn} is not null and ${cases.nextReviewOn} < current_date)`,
+    noRecentUpdate: sql<boolean>`(${active} and ${cases.updatedAt} < now() - make_interval(days => ${reviewAfterDays}))`,
+  };
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** The advocate console's case list, filtered; most urgent first, then most recently changed. */
+export async function listCases(session: StaffSession | null, filterInput: Record<string, unknown> = {}): Promise<ConsoleCase[]> {
+  await authorize(session, 'cases.list');
+  const filter: CaseListFilter = caseListFilterSchema.parse(filterInput);
+  const db = await getDb();
+  const rules = await readCaseRules(db);
+  const flags = reviewFlags(rules.reviewAfterDays);
+  const conditions: (SQL | undefined)[] = [];
+  if (filter.q) {
+    const pattern = `%${escapeLike(filter.q)}%`;
+    conditions.push(
+      or(
+        ilike(cases.title, pattern),
+        ilike(cases.slug, pattern),
+        ilike(cases.publicSummary, pattern),
+        exists(db.select({ one: sql`1` }).from(casePeople).where(and(eq(casePeople.caseId, cases.id), ilike(casePeople.publicAlias, pattern)))),
+      ),
+    );
+  }
+  if (filter.custodyStatus) {
+    conditions.push(
+      exists(db.select({ one: sql`1` }).from(casePeople).where(and(eq(casePeople.caseId, cases.id), eq(casePeople.custodyStatus, filter.custodyStatus)))),
+    );
+  }
+  if (filter.urgency) conditions.push(eq(cases.urgency, filter.urgency));
+  if (filter.publicityMode) conditions.push(eq(cases.publicityMode, filter.publicityMode));
+  if (filter.lifecycle) conditions.push(eq(cases.lifecycle, filter.lifecycle));
+  if (filter.reviewDue) conditions.push(or(flags.reviewDatePassed, flags.noRecentUpdate));
+
+  const rows = await db
+    .select({
+      id: cases.id,
+      slug: cases.slug,
+      title: cases.title,
+      urgency: cases.urgency,
+      lifecycle: cases.lifecycle,
+      publicityMode: cases.publicityMode,
+      nextReviewOn: cases.nextReviewOn,
+      updatedAt: cases.updatedAt,
+      reviewDatePassed: flags.reviewDatePassed,
+      noRecentUpdate: flags.noRecentUpdate,
+      pendingPublications: sql<number>`(select count(*) from ${publicationRequests} where ${publicationRequests.caseId} = ${cases.id} and ${publicationRequests.status} = 'pending')`.mapWith(Number),
+    })
+    .from(cases)
+    .where(and(...conditions))
+    .orderBy(sql`array_position(array['critical','high','moderate','low']::text[], ${cases.urgency}::text)`, desc(cases.updatedAt));
+  const people = rows.length
+    ? await db
+        .select({ caseId: casePeople.caseId, alias: casePeople.publicAlias, custodyStatus: casePeople.custodyStatus })
+        .from(casePeople)
+        .where(inArray(casePeople.caseId, rows.map((row) => row.id)))
+        .orderBy(asc(casePeople.displayOrder), asc(casePeople.createdAt))
+    : [];
+  return rows.map(({ reviewDatePassed, noRecentUpdate, updatedAt, ...row }) => ({
+    ...row,
+    updatedAt: new Date(updatedAt).toISOString(),
+    people: people.filter((person) => person.caseId === row.id).map(({ alias, custodyStatus }) => ({ alias, custodyStatus })),
+    reviewReasons: [...(reviewDatePassed ? (['reviewDatePassed'] as const) : []), ...(noRecentUpdate ? (['noRecentUpdate'] as const) : [])],
+  }));
+}
+
+/** The cases that need a review now (for the console home). */
+export async function listCasesDueForReview(session: StaffSession | null): Promise<ConsoleCase[]> {
+  await authorize(session, 'cases.list');
+  return listCases(session, { reviewDue: '1' });
+}
