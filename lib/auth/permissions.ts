@@ -21,6 +21,9 @@ const caseWriters = ['admin', 'advocate'] as const satisfies readonly StaffRole[
 const caseReaders = { roles: everyone, internalAccessRequiredFor: ['organizer'] } as const satisfies OperationRule;
 const internalOnly = { roles: everyone, internalAccessRequiredFor: ['advocate', 'organizer'] } as const satisfies OperationRule;
 
+// Letters, templates and the target directory belong to organizers (and admins).
+const organizers = ['admin', 'organizer'] as const satisfies readonly StaffRole[];
+
 export const OPERATIONS = {
   'console.view': { roles: everyone },
   'account.read': { roles: everyone, allowedBeforeTwoFactorSetup: true },
@@ -58,6 +61,18 @@ export const OPERATIONS = {
   'sources.readConfidential': internalOnly,
   'sources.create': { roles: caseWriters },
   'sources.update': { roles: caseWriters },
+  'targets.list': { roles: organizers },
+  'targets.create': { roles: organizers },
+  'targets.update': { roles: organizers },
+  'targets.import': { roles: organizers },
+  'targets.export': { roles: organizers },
+  'templates.list': { roles: organizers },
+  'templates.create': { roles: organizers },
+  'templates.update': { roles: organizers },
+  'letters.list': { roles: organizers },
+  'letters.generate': { roles: organizers },
+  'letters.download': { roles: organizers },
+  'letters.track': { roles: organizers },
 } as const satisfies Record<string, OperationRule>;
 
 export type Operation = keyof typeof OPERATIONS;
