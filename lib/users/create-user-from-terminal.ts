@@ -7,6 +7,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
+import english from '@/messages/en/staff.json';
 import { users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { hashPassword } from '@/lib/auth/password';
@@ -34,7 +35,8 @@ export async function createUserFromTerminal(
 ): Promise<{ userId: string; recoveryCodes: string[] | null }> {
   const parsed = terminalUserSchema.safeParse(input);
   if (!parsed.success) {
-    throw new TerminalUserError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+    const errors: Record<string, string> = english.staff.errors;
+    throw new TerminalUserError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${errors[issue.message] ?? issue.message}`).join('; '));
   }
   const data = parsed.data;
   const passwordHash = await hashPassword(data.password);
