@@ -30,6 +30,8 @@ const common = {
   VIGIL_DEMO_DATA: 'false',
   VIGIL_SECRET_KEY: process.env.VIGIL_E2E_SECRET_KEY,
   NEXTAUTH_SECRET: process.env.VIGIL_E2E_SECRET_KEY,
+  // No SMTP server in e2e runs: confirmation mails are read from /dev/mailbox (lib/mail/dev-mailbox.ts).
+  VIGIL_DEV_MAILBOX: 'true',
 };
 
 const engines: { name: string; port: number; env: Record<string, string> }[] = [

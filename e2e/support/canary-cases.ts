@@ -11,6 +11,7 @@ import {
   timelineEventSources,
   timelineEvents,
 } from '@/db/schema';
+import { insertCanaryPetition } from './canary-petitions';
 
 /** Every canary contains this marker, so one search finds any of them. */
 export const CANARY_MARKER = 'QXCANARYQX';
@@ -104,6 +105,7 @@ export async function insertCanaryCases(db: Database): Promise<void> {
       { eventId: publicEvent!.id, sourceId: named!.id },
       { eventId: internalEvent!.id, sourceId: confidential!.id },
     ]);
+    await insertCanaryPetition(tx, caseId, CANARY_PUBLIC_SLUG, canary);
 
     const hidden = [
       { slug: CANARY_HIDDEN_SLUGS.quietAdvocacy, lifecycle: 'published', publicityMode: 'quiet_advocacy' },
