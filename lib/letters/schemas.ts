@@ -44,10 +44,10 @@ export const templateFieldsSchema = z.object({
   language: z.enum(LETTER_LANGUAGES, { error: 'choose' }),
   body: templateBodySchema,
 });
-export type TemplateFieldsInput = z.input<typeof templateFieldsSchema>;
+export type TemplateFieldsInput = z.input<typeof templateFieldsSchema> | z.output<typeof templateFieldsSchema>;
 export const createTemplateSchema = templateFieldsSchema;
 export const updateTemplateSchema = templateFieldsSchema.extend({ templateId: id });
-export type UpdateTemplateInput = z.input<typeof updateTemplateSchema>;
+export type UpdateTemplateInput = z.input<typeof updateTemplateSchema> | z.output<typeof updateTemplateSchema>;
 
 export const TARGET_SELECTIONS = ['kind', 'country', 'picked'] as const;
 
@@ -58,9 +58,9 @@ export const generateBatchSchema = z
     kind: z.union([z.literal(''), z.enum(TARGET_KINDS)]).optional().default(''),
     hostCountry: z.string().trim().toUpperCase().optional().default(''),
     targetIds: z
-      .string()
+      .union([z.string(), z.array(z.string())])
       .optional()
-      .transform((value) => [...new Set((value ?? '').split(',').map((item) => item.trim()).filter(Boolean))])
+      .transform((value) => [...new Set((Array.isArray(value) ? value : (value ?? '').split(',')).map((item) => item.trim()).filter(Boolean))])
       .pipe(z.array(id).max(500, { error: 'tooMany' })),
     paper: z.enum(PAPER_SIZES, { error: 'choose' }).default('a4'),
     senderName: requiredText(120),
@@ -71,7 +71,7 @@ export const generateBatchSchema = z
     if (batch.selection === 'country' && !/^[A-Z]{2}$/.test(batch.hostCountry)) context.addIssue({ code: 'custom', path: ['hostCountry'], message: 'countryInvalid' });
     if (batch.selection === 'picked' && batch.targetIds.length === 0) context.addIssue({ code: 'custom', path: ['targetIds'], message: 'pickTargets' });
   });
-export type GenerateBatchInput = z.input<typeof generateBatchSchema>;
+export type GenerateBatchInput = z.input<typeof generateBatchSchema> | z.output<typeof generateBatchSchema>;
 
 /** A checkbox: present ("on"/"true") means yes. */
 const checkbox = z
@@ -96,7 +96,7 @@ export const trackLetterSchema = z
     if (update.addToTimeline && !['sent', 'replied'].includes(update.status)) context.addIssue({ code: 'custom', path: ['addToTimeline'], message: 'timelineOnlySentOrReplied' });
     if (update.addToTimeline && !update.publicTitle) context.addIssue({ code: 'custom', path: ['publicTitle'], message: 'required' });
   });
-export type TrackLetterInput = z.input<typeof trackLetterSchema>;
+export type TrackLetterInput = z.input<typeof trackLetterSchema> | z.output<typeof trackLetterSchema>;
 
 /** The supporter's own letter: the text they edited and how they want it. Nothing here is stored. */
 export const supporterLetterSchema = z.object({

@@ -47,9 +47,9 @@ const phone = z
 
 /** "zh, en" → ['zh', 'en']: at least one, each a letter language, no repeats. */
 export const preferredLanguagesSchema = z
-  .string()
+  .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((value) => [...new Set((value ?? '').split(/[,\s]+/).map((item) => item.trim().toLowerCase()).filter(Boolean))])
+  .transform((value) => [...new Set((Array.isArray(value) ? value : (value ?? '').split(/[,\s]+/)).map((item) => item.trim().toLowerCase()).filter(Boolean))])
   .pipe(z.array(z.enum(LETTER_LANGUAGES, { error: 'languageInvalid' })).min(1, { error: 'required' }));
 
 export const targetFieldsSchema = z.object({
@@ -79,17 +79,18 @@ export const targetFieldsSchema = z.object({
   sourceUrl: httpsUrl,
   sourceNotes: optionalText(2000),
   verifiedOn: z
-    .union([z.literal(''), z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'dateInvalid' }).refine(isRealDate, { error: 'dateInvalid' })])
+    .union([z.literal(''), z.null(), z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'dateInvalid' }).refine(isRealDate, { error: 'dateInvalid' })])
     .optional()
     .transform((value) => (value ? value : null)),
   status: z.enum(TARGET_STATUSES, { error: 'choose' }).default('active'),
 });
-export type TargetFieldsInput = z.input<typeof targetFieldsSchema>;
+/** What the form posts, or what the server action already parsed: the operations parse either. */
+export type TargetFieldsInput = z.input<typeof targetFieldsSchema> | z.output<typeof targetFieldsSchema>;
 export type TargetFields = z.output<typeof targetFieldsSchema>;
 
 export const createTargetSchema = targetFieldsSchema;
 export const updateTargetSchema = targetFieldsSchema.extend({ targetId: z.uuid({ error: 'recordInvalid' }) });
-export type UpdateTargetInput = z.input<typeof updateTargetSchema>;
+export type UpdateTargetInput = z.input<typeof updateTargetSchema> | z.output<typeof updateTargetSchema>;
 
 export const importTargetsSchema = z.object({
   csv: z.string().min(1, { error: 'required' }).max(2_000_000, { error: 'tooLong' }),

@@ -1,0 +1,44 @@
+/** A stored batch as a file: the PDF of its letters, a DOCX for editing, or address labels. */
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { letterBatches, letters } from '@/db/schema';
+import { authorize } from '@/lib/auth/authorize';
+import type { StaffSession } from '@/lib/auth/staff-session';
+import { printableLetter } from './printable-from-stored';
+import type { TargetSnapshot } from './printable-letter';
+import { renderAddressLabels } from './render-address-labels';
+import { renderLettersDocx } from './render-letters-docx';
+import { renderLettersPdf } from './render-letters-pdf';
+
+export const BATCH_FORMATS = ['pdf', 'docx', 'labels'] as const;
+export type BatchFormat = (typeof BATCH_FORMATS)[number];
+
+export interface BatchDocument {
+  fileName: string;
+  contentType: string;
+  body: Buffer;
+}
+
+export async function getBatchDocument(session: StaffSession | null, batchId: string, format: BatchFormat): Promise<BatchDocument | null> {
+  await authorize(session, 'letters.download');
+  if (!/^[0-9a-f-]{36}$/i.test(batchId)) return null;
+  const db = await getDb();
+  const [batch] = await db.select().from(letterBatches).where(eq(letterBatches.id, batchId)).limit(1);
+  if (!batch) return null;
+  const rows = await db
+    .select({ language: letters.language, renderedText: letters.renderedText, targetSnapshot: letters.targetSnapshot })
+    .from(letters)
+    .where(eq(letters.batchId, batchId))
+    .orderBy(asc(letters.position));
+  const createdOn = batch.createdAt.toISOString().slice(0, 10);
+  const printable = rows.map((row) =>
+    printableLetter({ ...row, targetSnapshot: row.targetSnapshot as TargetSnapshot }, { senderName: batch.senderName, senderOrganisation: batch.senderOrganisation, createdOn }),
+  );
+  const stem = `letters-${createdOn}-${batchId.slice(0, 8)}`;
+  if (format === 'docx') {
+    return { fileName: `${stem}.docx`, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: await renderLettersDocx(printable, batch.paper) };
+  }
+  if (format === 'labels') return { fileName: `${stem}-labels.pdf`, contentType: 'application/pdf', body: await renderAddressLabels(printable, batch.paper) };
+  return { fileName: `${stem}.pdf`, contentType: 'application/pdf', body: (await renderLettersPdf(printable, batch.paper, stem)).pdf };
+}

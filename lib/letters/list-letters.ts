@@ -1,0 +1,112 @@
+/** The letters desk: recent batches with their letters, and each target's response record. */
+import 'server-only';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { cases, letterBatches, letters, letterTargets } from '@/db/schema';
+import { authorize } from '@/lib/auth/authorize';
+import type { StaffSession } from '@/lib/auth/staff-session';
+import type { TargetSnapshot } from './printable-letter';
+import type { LetterLanguage, LetterStatus, PaperSize, SendChannel } from './vocabulary';
+
+export interface LetterRow {
+  id: string;
+  targetKey: string;
+  targetName: string;
+  language: LetterLanguage;
+  status: LetterStatus;
+  sentVia: SendChannel | null;
+  sentOn: string | null;
+  deliveredOn: string | null;
+  repliedOn: string | null;
+  closedOn: string | null;
+  replyNote: string;
+  sha256: string;
+  onTimeline: boolean;
+}
+
+export interface BatchRow {
+  id: string;
+  caseTitle: string;
+  templateVersion: number;
+  paper: PaperSize;
+  createdAt: string;
+  letters: LetterRow[];
+}
+
+export interface TargetResponseRecord {
+  targetId: string;
+  nameEn: string;
+  hostCountry: string;
+  sent: number;
+  delivered: number;
+  replied: number;
+  noReply: number;
+  lastRepliedOn: string | null;
+}
+
+export interface LettersDesk {
+  batches: BatchRow[];
+  responses: TargetResponseRecord[];
+}
+
+const RECENT_BATCHES = 20;
+
+export async function listLetters(session: StaffSession | null): Promise<LettersDesk> {
+  await authorize(session, 'letters.list');
+  const db = await getDb();
+  const batches = await db
+    .select({ id: letterBatches.id, caseTitle: cases.title, templateVersion: letterBatches.templateVersion, paper: letterBatches.paper, createdAt: letterBatches.createdAt })
+    .from(letterBatches)
+    .innerJoin(cases, eq(cases.id, letterBatches.caseId))
+    .orderBy(desc(letterBatches.createdAt))
+    .limit(RECENT_BATCHES);
+  const letterRows = batches.length
+    ? await db
+        .select()
+        .from(letters)
+        .where(inArray(letters.batchId, batches.map((batch) => batch.id)))
+        .orderBy(asc(letters.position))
+    : [];
+  const responses = await db
+    .select({
+      targetId: letterTargets.id,
+      nameEn: letterTargets.nameEn,
+      hostCountry: letterTargets.hostCountry,
+      sent: sql<number>`count(*) filter (where ${letters.status} <> 'generated')`.mapWith(Number),
+      delivered: sql<number>`count(*) filter (where ${letters.deliveredOn} is not null or ${letters.status} = 'delivered')`.mapWith(Number),
+      replied: sql<number>`count(*) filter (where ${letters.status} = 'replied')`.mapWith(Number),
+      noReply: sql<number>`count(*) filter (where ${letters.status} = 'no_reply')`.mapWith(Number),
+      lastRepliedOn: sql<string | null>`max(${letters.repliedOn})::text`,
+    })
+    .from(letters)
+    .innerJoin(letterTargets, eq(letterTargets.id, letters.targetId))
+    .groupBy(letterTargets.id, letterTargets.nameEn, letterTargets.hostCountry)
+    .orderBy(asc(letterTargets.hostCountry), asc(letterTargets.nameEn));
+  return {
+    batches: batches.map((batch) => ({
+      ...batch,
+      createdAt: batch.createdAt.toISOString(),
+      letters: letterRows
+        .filter((letter) => letter.batchId === batch.id)
+        .map((letter) => {
+          const target = letter.targetSnapshot as TargetSnapshot;
+          return {
+            id: letter.id,
+            targetKey: target.key,
+            targetName: target.nameEn,
+            language: letter.language,
+            status: letter.status,
+            sentVia: letter.sentVia,
+            sentOn: letter.sentOn,
+            deliveredOn: letter.deliveredOn,
+            repliedOn: letter.repliedOn,
+            closedOn: letter.closedOn,
+            replyNote: letter.replyNote,
+            sha256: letter.sha256,
+            onTimeline: Boolean(letter.sentEventId || letter.replyEventId),
+          };
+        }),
+    })),
+    responses,
+  };
+}
