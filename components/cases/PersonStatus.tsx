@@ -29,6 +29,11 @@ export function PersonStatus({ person, compact = false }: { person: PublicPerson
             {t('case.asOf', { date: formatDate(person.custodyAsOf) })}
           </span>
         ) : null}
+        {person.lastConfirmed && !compact ? (
+          <span className="text-sm text-stone-600" data-testid="last-confirmed">
+            · {t('caseStatus.lastConfirmed', { date: formatDate(person.lastConfirmed) })}
+          </span>
+        ) : null}
       </p>
     </div>
   );

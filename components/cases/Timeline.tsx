@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { PublicTimelineEvent } from '@/lib/cases/public';
 import { Badge } from '@/components/ui/Badge';
 import { PartialDateText } from './PartialDateText';
@@ -6,11 +6,12 @@ import { verificationTone } from './tones';
 
 export function Timeline({ events }: { events: PublicTimelineEvent[] }) {
   const t = useTranslations();
+  const format = useFormatter();
   if (events.length === 0) return <p className="text-stone-600">{t('case.noEvents')}</p>;
   return (
     <ol className="relative border-l-2 border-stone-300 pl-6">
-      {events.map((event, index) => (
-        <li key={index} data-testid="timeline-event" className="mb-8 last:mb-0">
+      {events.map((event) => (
+        <li key={event.ref} data-testid="timeline-event" className="mb-8 last:mb-0">
           <span className="absolute -left-[9px] mt-1.5 h-4 w-4 rounded-full border-2 border-white bg-vigil" aria-hidden />
           <p className="text-sm font-medium text-stone-600">
             <PartialDateText value={event.occurred} />
@@ -18,7 +19,18 @@ export function Timeline({ events }: { events: PublicTimelineEvent[] }) {
             {t(`eventType.${event.type}`)}
             {event.place ? ` · ${event.place}` : ''}
           </p>
-          <h3 className="mt-1 text-lg font-semibold">{event.title}</h3>
+          <h3 className={`mt-1 text-lg font-semibold ${event.verification === 'retracted' ? 'line-through decoration-1' : ''}`}>{event.title}</h3>
+          {event.notice ? (
+            <p data-testid="correction-notice" className="mt-1 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">
+              <span className="font-medium">
+                {t(event.notice.kind === 'retraction' ? 'corrections.retracted' : 'corrections.corrected', {
+                  date: format.dateTime(new Date(`${event.notice.on}T00:00:00Z`), { dateStyle: 'long' }),
+                })}
+                :
+              </span>{' '}
+              {event.notice.reason}
+            </p>
+          ) : null}
           {event.description ? <p className="mt-1 text-stone-800">{event.description}</p> : null}
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
             <span className="text-stone-600">{t('case.verification')}:</span>

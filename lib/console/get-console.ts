@@ -5,10 +5,12 @@ import { can, type Operation } from '@/lib/auth/permissions';
 import type { StaffSession } from '@/lib/auth/staff-session';
 
 export const CONSOLE_SECTIONS = [
+  { key: 'cases', href: '/admin/cases', operation: 'cases.list' },
   { key: 'account', href: '/admin/account', operation: 'account.read' },
   { key: 'users', href: '/admin/users', operation: 'users.list' },
   { key: 'audit', href: '/admin/audit', operation: 'audit.read' },
   { key: 'settings', href: '/admin/settings', operation: 'settings.read' },
+  { key: 'caseRules', href: '/admin/cases/rules', operation: 'settings.readCaseRules' },
 ] as const satisfies readonly { key: string; href: string; operation: Operation }[];
 
 export type ConsoleSection = (typeof CONSOLE_SECTIONS)[number];

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { CorrectionsLog } from '@/components/cases/CorrectionsLog';
 import { PersonStatus } from '@/components/cases/PersonStatus';
+import { StatusBanner } from '@/components/cases/StatusBanner';
 import { PetitionSignBox } from '@/components/petitions/PetitionSignBox';
 import { Timeline } from '@/components/cases/Timeline';
 import { urgencyTone } from '@/components/cases/tones';
@@ -22,7 +24,13 @@ type Props = { params: Promise<{ locale: string; slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const publicCase = await cachedPublicCase(slug);
-  return publicCase ? { title: publicCase.title, description: publicCase.summary.slice(0, 200) } : {};
+  return publicCase
+    ? {
+        title: publicCase.title,
+        description: publicCase.summary.slice(0, 200),
+        alternates: { types: { 'application/atom+xml': `/cases/${publicCase.slug}/feed.xml` } },
+      }
+    : {};
 }
 
 export default async function CasePage({ params }: Props) {
@@ -32,7 +40,7 @@ export default async function CasePage({ params }: Props) {
   if (!publicCase) notFound();
   const petition = await cachedCasePetition(slug);
   const [t, format] = await Promise.all([getTranslations('case'), getFormatter()]);
-  const tUrgency = await getTranslations('urgency');
+  const [tUrgency, tStatus] = await Promise.all([getTranslations('urgency'), getTranslations('caseStatus')]);
   return (
     <article>
       <Link href="/" className="text-sm text-vigil underline">
@@ -48,6 +56,7 @@ export default async function CasePage({ params }: Props) {
       </div>
       <h1 className="mt-2 text-3xl font-bold">{publicCase.title}</h1>
       {publicCase.archived ? <p className="mt-2 rounded bg-stone-200 p-2 text-sm">{t('archivedNotice')}</p> : null}
+      <StatusBanner people={publicCase.people} />
       <p className="mt-4 max-w-prose whitespace-pre-line text-stone-800">{publicCase.summary}</p>
       {petition ? <div className="mt-6"><PetitionSignBox petition={petition} compact /></div> : null}
 
@@ -68,6 +77,13 @@ export default async function CasePage({ params }: Props) {
         </h2>
         <Timeline events={publicCase.timeline} />
       </section>
+
+      <CorrectionsLog corrections={publicCase.corrections} />
+      <p className="mt-8 text-sm">
+        <a href={`/cases/${publicCase.slug}/feed.xml`} className="text-vigil underline">
+          {tStatus('feed')}
+        </a>
+      </p>
     </article>
   );
 }

@@ -1,0 +1,325 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { ApprovePublicationForm } from '@/components/advocacy/ApprovePublicationForm';
+import { CaseForm } from '@/components/advocacy/CaseForm';
+import { EventForm, type EventFormValues } from '@/components/advocacy/EventForm';
+import { PersonForm } from '@/components/advocacy/PersonForm';
+import { RequestPublicationForm } from '@/components/advocacy/RequestPublicationForm';
+import { RetractEventForm } from '@/components/advocacy/RetractEventForm';
+import { SourceForm } from '@/components/advocacy/SourceForm';
+import { custodyTone, urgencyTone, verificationTone } from '@/components/cases/tones';
+import { Forbidden } from '@/components/staff/Forbidden';
+import { Badge } from '@/components/ui/Badge';
+import { Notice } from '@/components/ui/Notice';
+import { loadStaffPage } from '@/lib/auth/staff-page';
+import type { CaseFileEvent } from '@/lib/cases/get-case-file';
+import { getCaseFile } from '@/lib/cases/get-case-file';
+import { listSources } from '@/lib/cases/list-sources';
+import { formatPartialDate } from '@/lib/format/partial-date';
+import { Link } from '@/lib/i18n/navigation';
+import {
+  approvePublicationAction,
+  correctEventAction,
+  createEventAction,
+  createPersonAction,
+  requestPublicationAction,
+  retractEventAction,
+  updateCaseAction,
+  updateEventAction,
+  updatePersonAction,
+  updateSourceAction,
+} from '../actions';
+
+type Props = { params: Promise<{ locale: string; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: 'advocacy.meta' }))('caseFile') };
+}
+
+const eventValues = (event: CaseFileEvent): EventFormValues => ({
+  occurredOn: event.occurredOn,
+  occurredPrecision: event.occurredPrecision,
+  endedOn: event.endedOn ?? '',
+  eventType: event.eventType,
+  title: event.title,
+  description: event.description,
+  place: event.place ?? '',
+  visibility: event.visibility,
+  disputed: event.disputed,
+  internalNotes: event.internalNotes,
+  personIds: event.personIds,
+  sourceIds: event.sourceIds,
+});
+
+export default async function CaseFilePage({ params }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const page = await loadStaffPage(locale, async (session) => {
+    const file = await getCaseFile(session, id);
+    return file ? { file, sources: await listSources(session) } : null;
+  });
+  if (page.forbidden) return <Forbidden />;
+  if (!page.data) notFound();
+  const { file, sources } = page.data;
+  const [t, tRoot, format] = await Promise.all([getTranslations('advocacy'), getTranslations(), getFormatter()]);
+  const approx = (year: string) => tRoot('dates.approximately', { year });
+  const record = file.record;
+  const people = file.people.map((person) => ({ id: person.id, alias: person.publicAlias }));
+  const sourceOptions = sources.map((source) => ({
+    id: source.id,
+    label: `${source.publicAttribution} (${tRoot(`sourceKind.${source.kind}`)}${source.name ? `: ${source.name}` : ''}${source.origin ? ` · ${t('source.originShort')} ${source.origin}` : ''})`,
+  }));
+  const citedSources = sources.filter((source) => file.events.some((event) => event.sourceIds.includes(source.id)));
+  const aliasOf = new Map(file.people.map((person) => [person.id, person.publicAlias]));
+  const isPublic = record.lifecycle !== 'draft' && record.publicityMode === 'public_campaign';
+  const panel = 'rounded border border-stone-200 bg-white p-5 shadow-sm';
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <Link href="/admin/cases" className="text-sm text-vigil underline">
+          ← {t('list.title')}
+        </Link>
+        <h1 className="mt-2 text-2xl font-bold">{record.title}</h1>
+        <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+          <Badge tone={urgencyTone[record.urgency]}>{tRoot(`urgency.${record.urgency}`)}</Badge>
+          <Badge>{t(`lifecycle.${record.lifecycle}`)}</Badge>
+          <Badge tone={record.publicityMode === 'public_campaign' ? 'info' : 'neutral'}>{t(`publicityMode.${record.publicityMode}`)}</Badge>
+          <Link href={`/admin/cases/${record.id}/history`} className="text-vigil underline">
+            {t('caseFile.history')}
+          </Link>
+          {isPublic ? (
+            <Link href={`/cases/${record.slug}`} className="text-vigil underline">
+              {t('caseFile.publicPage')}
+            </Link>
+          ) : null}
+          {file.canExport ? (
+            <>
+              <a href={`/api/admin/cases/${record.id}/dossier?format=pdf`} className="text-vigil underline">
+                {t('caseFile.exportPdf')}
+              </a>
+              <a href={`/api/admin/cases/${record.id}/dossier?format=json`} className="text-vigil underline">
+                {t('caseFile.exportJson')}
+              </a>
+            </>
+          ) : null}
+        </div>
+      </div>
+
+      <section aria-labelledby="publication" className={panel}>
+        <h2 id="publication" className="mb-3 text-lg font-semibold">
+          {t('publication.title')}
+        </h2>
+        <p className="text-sm">
+          {t('publication.consent', { status: t(`consent.${record.familyConsentStatus}`) })}{' '}
+          {file.consentAllowsPublication ? t('publication.consentOk') : t('publication.consentMissing')}
+        </p>
+        <p className="mt-1 text-sm text-stone-600">{file.rules.requireSecondApproval ? t('publication.secondApprovalOn') : t('publication.secondApprovalOff')}</p>
+        {file.pendingPublications.length > 0 ? (
+          <ul className="mt-3 space-y-2" data-testid="pending-publications">
+            {file.pendingPublications.map((request) => (
+              <li key={request.id} className="rounded bg-amber-50 p-3 text-sm">
+                <p>
+                  {request.eventId
+                    ? t('publication.pendingEvent', { title: file.events.find((event) => event.id === request.eventId)?.title ?? '' })
+                    : t('publication.pendingCase')}{' '}
+                  {t('publication.requestedBy', { email: request.requestedBy, date: format.dateTime(new Date(request.requestedAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
+                </p>
+                {request.note ? <p className="mt-1 text-stone-700">{request.note}</p> : null}
+                {file.canApprove && (!request.requestedByMe || !file.rules.requireSecondApproval) ? (
+                  <div className="mt-2">
+                    <ApprovePublicationForm action={approvePublicationAction} requestId={request.id} />
+                  </div>
+                ) : (
+                  <p className="mt-1 text-xs text-stone-600">{t('publication.waitingForSomeoneElse')}</p>
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {!isPublic && file.canEdit && record.publicityMode === 'public_campaign' ? (
+          <div className="mt-4">
+            <RequestPublicationForm action={requestPublicationAction} caseId={record.id} />
+          </div>
+        ) : null}
+        {record.publicityMode !== 'public_campaign' ? <p className="mt-3 text-sm text-stone-600">{t('publication.neverPublic')}</p> : null}
+      </section>
+
+      {file.canEdit ? (
+        <details className={panel}>
+          <summary className="cursor-pointer text-lg font-semibold">{t('caseFile.editCase')}</summary>
+          <div className="mt-4">
+            <CaseForm
+              action={updateCaseAction}
+              caseId={record.id}
+              initial={{
+                slug: record.slug,
+                title: record.title,
+                publicSummary: record.publicSummary,
+                internalNotes: record.internalNotes,
+                urgency: record.urgency,
+                lifecycle: record.lifecycle,
+                publicityMode: record.publicityMode,
+                familyConsentStatus: record.familyConsentStatus,
+                familyConsentRecordedOn: record.familyConsentRecordedOn ?? '',
+                consentWaiverReason: record.consentWaiverReason,
+                nextReviewOn: record.nextReviewOn ?? '',
+              }}
+            />
+          </div>
+        </details>
+      ) : (
+        <section className={panel}>
+          <p className="whitespace-pre-line text-sm">{record.publicSummary}</p>
+          <p className="mt-2 whitespace-pre-line text-sm text-stone-600">{record.internalNotes}</p>
+        </section>
+      )}
+
+      <section aria-labelledby="people" className="space-y-3">
+        <h2 id="people" className="text-lg font-semibold">
+          {t('caseFile.people')}
+        </h2>
+        {file.people.map((person) => (
+          <details key={person.id} className={panel} data-testid="console-person">
+            <summary className="cursor-pointer">
+              <span className="font-medium">{person.publicAlias}</span> ({tRoot(`relation.${person.relation}`)}){' '}
+              <Badge tone={custodyTone(person.custodyStatus)}>{tRoot(`custodyStatus.${person.custodyStatus}`)}</Badge>{' '}
+              {person.custodyPlace ?? ''}{' '}
+              {person.custodyAsOf ? tRoot('case.asOf', { date: formatPartialDate({ date: person.custodyAsOf, precision: person.custodyAsOfPrecision }, locale, approx) }) : ''}
+            </summary>
+            {file.canEdit ? (
+              <div className="mt-4">
+                <PersonForm
+                  action={updatePersonAction}
+                  caseId={record.id}
+                  personId={person.id}
+                  initial={{
+                    publicAlias: person.publicAlias,
+                    legalName: person.legalName ?? '',
+                    relation: person.relation,
+                    birthYear: person.birthYear === null ? '' : String(person.birthYear),
+                    birthYearApproximate: person.birthYearApproximate,
+                    isMinor: person.isMinor,
+                    custodyStatus: person.custodyStatus,
+                    custodyPlace: person.custodyPlace ?? '',
+                    custodyAsOf: person.custodyAsOf ?? '',
+                    custodyAsOfPrecision: person.custodyAsOfPrecision,
+                    internalNotes: person.internalNotes,
+                  }}
+                />
+              </div>
+            ) : null}
+          </details>
+        ))}
+        {file.canEdit ? (
+          <details className={panel}>
+            <summary className="cursor-pointer font-medium text-vigil">{t('person.add')}</summary>
+            <div className="mt-4">
+              <PersonForm action={createPersonAction} caseId={record.id} />
+            </div>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="timeline" className="space-y-3">
+        <h2 id="timeline" className="text-lg font-semibold">
+          {t('caseFile.timeline')}
+        </h2>
+        {file.events.length === 0 ? <p className="text-sm text-stone-600">{t('caseFile.noEvents')}</p> : null}
+        <ol className="space-y-3">
+          {file.events.map((event) => (
+            <li key={event.id} className={panel} data-testid="console-event">
+              <p className="text-sm text-stone-600">
+                {formatPartialDate({ date: event.occurredOn, precision: event.occurredPrecision }, locale, approx)} · {tRoot(`eventType.${event.eventType}`)}
+                {event.place ? ` · ${event.place}` : ''}
+              </p>
+              <h3 className="font-semibold">{event.title}</h3>
+              <div className="mt-1 flex flex-wrap gap-2">
+                <Badge tone={event.visibility === 'public' ? 'info' : 'neutral'}>{t(`visibility.${event.visibility}`)}</Badge>
+                <Badge tone={verificationTone(event.verificationGrade)}>{tRoot(`verification.${event.verificationGrade}`)}</Badge>
+                {event.pendingPublication ? <Badge tone="warning">{t('publication.pendingBadge')}</Badge> : null}
+                {event.corrections.map((correction, index) => (
+                  <Badge key={index} tone="warning">
+                    {t(`correction.badge.${correction.kind}`, { date: format.dateTime(new Date(correction.createdAt), { dateStyle: 'medium' }) })}: {correction.publicReason}
+                  </Badge>
+                ))}
+              </div>
+              {event.personIds.length > 0 ? (
+                <p className="mt-1 text-sm text-stone-600">
+                  {tRoot('case.concerns')}: {event.personIds.map((personId) => aliasOf.get(personId)).join(', ')}
+                </p>
+              ) : null}
+              {event.internalNotes ? <p className="mt-1 text-sm text-stone-700">{event.internalNotes}</p> : null}
+              {file.canEdit && !event.retractedAt ? (
+                <div className="mt-3 space-y-2">
+                  <details>
+                    <summary className="cursor-pointer text-sm font-medium text-vigil">{event.visibility === 'public' ? t('event.correct') : t('event.edit')}</summary>
+                    <div className="mt-3">
+                      <EventForm
+                        action={event.visibility === 'public' ? correctEventAction : updateEventAction}
+                        mode={event.visibility === 'public' ? 'correct' : 'update'}
+                        caseId={record.id}
+                        eventId={event.id}
+                        initial={eventValues(event)}
+                        people={people}
+                        sources={sourceOptions}
+                      />
+                    </div>
+                  </details>
+                  <details>
+                    <summary className="cursor-pointer text-sm font-medium text-red-800">{t('correction.retract')}</summary>
+                    <div className="mt-3">
+                      <RetractEventForm action={retractEventAction} caseId={record.id} eventId={event.id} />
+                    </div>
+                  </details>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+        {file.canEdit ? (
+          <details className={panel} open={file.events.length === 0}>
+            <summary className="cursor-pointer font-medium text-vigil">{t('event.add')}</summary>
+            <div className="mt-4">
+              <EventForm action={createEventAction} mode="create" caseId={record.id} people={people} sources={sourceOptions} />
+            </div>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="sources" className="space-y-3">
+        <h2 id="sources" className="text-lg font-semibold">
+          {t('caseFile.sources')}
+        </h2>
+        {sources[0]?.confidentialHidden ? <Notice>{t('source.confidentialHidden')}</Notice> : null}
+        {citedSources.map((source) => (
+          <details key={source.id} className={panel}>
+            <summary className="cursor-pointer">
+              {source.publicAttribution} <span className="text-sm text-stone-600">({tRoot(`sourceKind.${source.kind}`)})</span>
+            </summary>
+            {file.canEdit ? (
+              <div className="mt-3">
+                <SourceForm
+                  action={updateSourceAction}
+                  sourceId={source.id}
+                  confidentialHidden={source.confidentialHidden}
+                  initial={{
+                    kind: source.kind,
+                    publicAttribution: source.publicAttribution,
+                    mayBeNamed: source.mayBeNamed,
+                    name: source.name ?? '',
+                    url: source.url ?? '',
+                    origin: source.origin ?? '',
+                    internalNotes: source.internalNotes ?? '',
+                  }}
+                />
+              </div>
+            ) : null}
+          </details>
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionForm } from '@/components/forms/useActionForm';
+import { Button } from '@/components/ui/Button';
+import { Field } from '@/components/ui/Field';
+import { Notice } from '@/components/ui/Notice';
+import type { ActionState } from '@/lib/actions/result';
+import { retractEventSchema } from '@/lib/cases/schemas';
+
+type Action = (state: ActionState<{ eventId: string }>, formData: FormData) => Promise<ActionState<{ eventId: string }>>;
+
+/** Retracts an event: it stays on the timeline, marked retracted with the public reason. */
+export function RetractEventForm({ action, caseId, eventId }: { action: Action; caseId: string; eventId: string }) {
+  const t = useTranslations('advocacy');
+  const prefix = `retract-${eventId.slice(0, 8)}`;
+  const { form, state, pending, onSubmit, errorFor, message } = useActionForm(retractEventSchema, action, { caseId, eventId, publicReason: '', correctionNote: '' }, 'advocacy');
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="retract-form">
+      {message ? <Notice tone={state.ok ? 'success' : 'error'}>{message}</Notice> : null}
+      <input type="hidden" {...form.register('caseId')} />
+      <input type="hidden" {...form.register('eventId')} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id={`${prefix}-reason`} label={t('correction.publicReason')} help={t('correction.publicReasonHelp')} error={errorFor('publicReason')} {...form.register('publicReason')} />
+        <Field id={`${prefix}-note`} label={t('correction.internalNote')} help={t('internalHelp')} error={errorFor('correctionNote')} {...form.register('correctionNote')} />
+      </div>
+      <Button type="submit" tone="danger" disabled={pending}>
+        {t('correction.retract')}
+      </Button>
+    </form>
+  );
+}
