@@ -26,8 +26,10 @@ export interface GeneratedBatch {
   overflowing: string[];
 }
 
+/** SHA-256 over the text and the target copy, keys sorted: jsonb gives the copy back in its own key order. */
 export function letterHash(renderedText: string, target: TargetSnapshot): string {
-  return createHash('sha256').update(JSON.stringify({ renderedText, target })).digest('hex');
+  const canonicalTarget = Object.fromEntries(Object.entries(target).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return createHash('sha256').update(JSON.stringify({ renderedText, target: canonicalTarget })).digest('hex');
 }
 
 function salutationFor(target: { salutationEn: string; salutationKo: string; salutationZh: string }, language: LetterLanguage): string {
