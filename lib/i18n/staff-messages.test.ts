@@ -18,9 +18,11 @@ describe('staff message catalogs', () => {
     const errors = Object.keys((load('en') as { staff: { errors: Record<string, string> } }).staff.errors);
     const root = path.join(process.cwd(), 'lib');
     const used = new Set<string>();
+    // The staff catalog serves accounts, users, settings and the audit log; other areas keep their own
+    // catalogs and their own tests (e.g. lib/cases/advocacy-messages.test.ts).
+    const staffDomains = ['account', 'actions', 'audit', 'auth', 'console', 'mail', 'security', 'settings', 'users'];
     for (const file of fs.readdirSync(root, { recursive: true, encoding: 'utf8' })) {
-      // Case files' errors live in the advocacy catalog (lib/cases/advocacy-messages.test.ts).
-      if (!file.endsWith('.ts') || file.endsWith('.test.ts') || file.startsWith(`cases${path.sep}`)) continue;
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts') || !staffDomains.includes(file.split(path.sep)[0]!)) continue;
       const text = fs.readFileSync(path.join(root, file), 'utf8');
       for (const match of text.matchAll(/(?:error: |fieldError\('\w+', |\{ error: )'(\w+)'/g)) used.add(match[1]!);
     }
