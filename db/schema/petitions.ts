@@ -122,18 +122,29 @@ export const petitionCountShards = pgTable(
   (table) => [primaryKey({ columns: [table.petitionId, table.shard] })],
 );
 
-/** Every signing attempt that got past validation, by address hash: the per-address limits read it. */
-export const petitionSignAttempts = pgTable(
-  'petition_sign_attempts',
+/**
+ * The per-address limits: one row per petition and address hash, holding the times of its recent
+ * attempts. Signing upserts it in the same statement that records the signature; the upsert locks
+ * the row, so concurrent attempts from one address are judged one after the other, exactly.
+ */
+export const petitionAddressWindows = pgTable(
+  'petition_address_windows',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
     petitionId: uuid('petition_id')
       .notNull()
       .references(() => petitions.id, { onDelete: 'cascade' }),
     ipHash: text('ip_hash').notNull(),
+    /** Accepted attempts within the longest window, oldest first. */
+    attemptTimes: timestamp('attempt_times', { withTimezone: true }).array().notNull(),
+    /** The verdict on the latest attempt, and when to try again if it was refused. */
+    allowed: boolean('allowed').notNull(),
+    retryAfterSeconds: integer('retry_after_seconds').notNull().default(0),
     ...timestamps,
   },
-  (table) => [index('petition_sign_attempts_lookup_idx').on(table.petitionId, table.ipHash, table.createdAt)],
+  (table) => [
+    primaryKey({ columns: [table.petitionId, table.ipHash] }),
+    index('petition_address_windows_updated_idx').on(table.updatedAt),
+  ],
 );
 
 /** Partners' Idempotency-Key headers: a retried request gets the first answer, nothing is signed twice. */

@@ -10,9 +10,18 @@ import { publicLink, withdrawalToken } from './withdrawal-link';
 
 const catalogs = { en, ko } as const;
 
+function makeTranslator(locale: SigningLocale) {
+  return createTranslator({ locale, messages: catalogs[locale], namespace: 'petitionMail' });
+}
+
+// Made once per language: parsing the messages for every mail would cost more than sending it.
+const translators = new Map<SigningLocale, ReturnType<typeof makeTranslator>>();
+
 function translator(locale: string) {
   const known: SigningLocale = locale === 'ko' ? 'ko' : 'en';
-  return { t: createTranslator({ locale: known, messages: catalogs[known], namespace: 'petitionMail' }), locale: known };
+  let t = translators.get(known);
+  if (!t) translators.set(known, (t = makeTranslator(known)));
+  return { t, locale: known };
 }
 
 export interface Recipient {

@@ -1,8 +1,9 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
-import { petitionBlocklist, petitionSettings, petitionSignAttempts, petitionSignatures, petitions } from '@/db/schema';
+import { petitionAddressWindows, petitionBlocklist, petitionSettings, petitionSignatures, petitions } from '@/db/schema';
 import { describeEachEngine } from '@/db/testing';
 import { confirmSignature } from './confirm-signature';
+import { forgetSigningPetitions } from './find-signing-petition';
 import { forgetPetitionCounts, getPetitionCount } from './get-petition-count';
 import { getConfirmation } from './get-confirmation';
 import { signPetition } from './sign-petition';
@@ -12,7 +13,10 @@ const origin = 'https://vigil.test';
 let ipCounter = 0;
 const fresh = () => ({ ip: testAddress(++ipCounter), origin });
 
-beforeEach(() => forgetPetitionCounts());
+beforeEach(() => {
+  forgetPetitionCounts();
+  forgetSigningPetitions();
+});
 
 describeEachEngine('signing a petition', ({ db }) => {
   it('records one signature per person: Gmail dots, +tags and case are the same person, and the answer never tells', async () => {
@@ -83,24 +87,34 @@ describeEachEngine('signing a petition', ({ db }) => {
     expect(await signPetition(otherSlug, signer('l3@example.org'), { ip, origin })).toEqual({ kind: 'accepted' });
     expect(await signPetition(slug, signer('l4@example.org'), fresh())).toEqual({ kind: 'accepted' });
     // Refused attempts are not recorded, so they do not extend the wait.
-    const attempts = () => db().select({ n: count() }).from(petitionSignAttempts).where(eq(petitionSignAttempts.petitionId, petitionId));
-    expect((await attempts())[0]!.n).toBe(2);
+    const attemptTimes = async () =>
+      (await db().select({ times: petitionAddressWindows.attemptTimes }).from(petitionAddressWindows).where(eq(petitionAddressWindows.petitionId, petitionId))).map(
+        (row) => row.times.length,
+      );
+    expect((await attemptTimes()).sort()).toEqual([1, 1]);
 
     // Four attempts spread over the last five minutes, none in the last minute: the fifth passes, the sixth waits.
-    await db().execute(sql`update petition_sign_attempts set created_at = now() - interval '61 seconds' where petition_id = ${petitionId}`);
-    for (const seconds of [100, 150, 200]) {
-      await db().insert(petitionSignAttempts).values({ petitionId, ipHash: (await db().select().from(petitionSignAttempts).where(eq(petitionSignAttempts.petitionId, petitionId)))[0]!.ipHash, createdAt: sql`now() - make_interval(secs => ${seconds})` });
-    }
-    const sameHash = (await db().select({ ipHash: petitionSignAttempts.ipHash }).from(petitionSignAttempts).where(eq(petitionSignAttempts.petitionId, petitionId)))[0]!.ipHash;
-    const fromIp = await db().select({ n: count() }).from(petitionSignAttempts).where(and(eq(petitionSignAttempts.petitionId, petitionId), eq(petitionSignAttempts.ipHash, sameHash)));
-    expect(fromIp[0]!.n).toBe(4);
+    await db().execute(sql`update petition_address_windows set attempt_times = array[now() - interval '200 seconds', now() - interval '150 seconds', now() - interval '100 seconds', now() - interval '61 seconds'] where petition_id = ${petitionId} and array_length(attempt_times, 1) = 1 and ip_hash = (select ip_hash from petition_signatures where email = 'l1@example.org')`);
     expect(await signPetition(slug, signer('l5@example.org'), { ip, origin })).toEqual({ kind: 'accepted' });
-    await db().execute(sql`update petition_sign_attempts set created_at = now() - interval '70 seconds' where petition_id = ${petitionId} and created_at > now() - interval '60 seconds'`);
+    await db().execute(sql`update petition_address_windows set attempt_times = array[now() - interval '200 seconds', now() - interval '150 seconds', now() - interval '100 seconds', now() - interval '80 seconds', now() - interval '70 seconds'] where petition_id = ${petitionId} and array_length(attempt_times, 1) = 5`);
     const fiveInFive = await signPetition(slug, signer('l6@example.org'), { ip, origin });
     expect(fiveInFive).toMatchObject({ kind: 'rate_limited' });
     // The oldest of the five (200 s ago) leaves the window in about 100 s.
     expect((fiveInFive as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(90);
     expect((fiveInFive as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(100);
+    const [stored] = await db().select({ n: count() }).from(petitionSignatures).where(and(eq(petitionSignatures.petitionId, petitionId)));
+    expect(stored!.n).toBe(3);
+  });
+
+  it('judges simultaneous attempts from one address one at a time: exactly one of ten gets through', async () => {
+    const { petitionId, slug } = await createTestPetition(db());
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => signPetition(slug, signer(`burst-${i}@example.org`), { ip: '203.0.113.77', origin })),
+    );
+    expect(answers.filter((answer) => answer.kind === 'accepted')).toHaveLength(1);
+    expect(answers.filter((answer) => answer.kind === 'rate_limited')).toHaveLength(9);
+    const [stored] = await db().select({ n: count() }).from(petitionSignatures).where(eq(petitionSignatures.petitionId, petitionId));
+    expect(stored!.n).toBe(1);
   });
 
   it('answers blocklisted domains (and subdomains) and address ranges like anyone else, and records nothing', async () => {
@@ -120,16 +134,20 @@ describeEachEngine('signing a petition', ({ db }) => {
 
   it('honours the pause switches, closing and drafts', async () => {
     const { petitionId, slug } = await createTestPetition(db());
-    await db().update(petitions).set({ status: 'paused' }).where(eq(petitions.id, petitionId));
+    const change = async (work: () => Promise<unknown>) => {
+      await work();
+      forgetSigningPetitions();
+    };
+    await change(() => db().update(petitions).set({ status: 'paused' }).where(eq(petitions.id, petitionId)));
     expect(await signPetition(slug, signer('p@example.org'), fresh())).toEqual({ kind: 'not_accepting', reason: 'paused' });
-    await db().update(petitions).set({ status: 'open' }).where(eq(petitions.id, petitionId));
-    await db().insert(petitionSettings).values({ id: 1, signingPaused: true });
+    await change(() => db().update(petitions).set({ status: 'open' }).where(eq(petitions.id, petitionId)));
+    await change(() => db().insert(petitionSettings).values({ id: 1, signingPaused: true }));
     expect(await signPetition(slug, signer('p@example.org'), fresh())).toEqual({ kind: 'not_accepting', reason: 'site_paused' });
-    await db().update(petitionSettings).set({ signingPaused: false });
+    await change(() => db().update(petitionSettings).set({ signingPaused: false }));
     expect(await signPetition(slug, signer('p@example.org'), fresh())).toEqual({ kind: 'accepted' });
-    await db().update(petitions).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(petitions.id, petitionId));
+    await change(() => db().update(petitions).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(petitions.id, petitionId)));
     expect(await signPetition(slug, signer('q@example.org'), fresh())).toEqual({ kind: 'not_accepting', reason: 'closed' });
-    await db().update(petitions).set({ status: 'draft', closesAt: null }).where(eq(petitions.id, petitionId));
+    await change(() => db().update(petitions).set({ status: 'draft', closesAt: null }).where(eq(petitions.id, petitionId)));
     expect(await signPetition(slug, signer('q@example.org'), fresh())).toEqual({ kind: 'not_found' });
     const hidden = await createTestPetition(db(), {}, { publicityMode: 'quiet_advocacy' });
     expect(await signPetition(hidden.slug, signer('q@example.org'), fresh())).toEqual({ kind: 'not_found' });

@@ -1,0 +1,1 @@
+DROP TABLE "petition_sign_attempts" CASCADE;
