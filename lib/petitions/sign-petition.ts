@@ -22,6 +22,7 @@ import { CONFIRMATION_TTL_DAYS, hashConfirmationToken, newConfirmationToken, RES
 import { normaliseEmail } from './normalise-email';
 import { alreadySignedMail, confirmationMail } from './petition-mail';
 import { findSigningPetition } from './find-signing-petition';
+import { runPrepared } from './prepared-statement';
 import { SIGN_FIELDS, signPetitionSchema } from './schemas';
 import { signingRefusal } from './signing-refusal';
 import type { SigningRefusal } from './vocabulary';
@@ -83,8 +84,7 @@ export async function signPetition(slug: string, input: unknown, context: Signin
   const signatureId = randomUUID();
   const token = newConfirmationToken();
   const mail = confirmationMail({ signatureId, email: data.email, locale: data.locale }, petition.title, token, context.origin);
-  const db = await getDb();
-  const result = (await db.execute(sql`
+  const [outcome] = await runPrepared<{ blocked: boolean; allowed: boolean | null; retry_after: number | null; claimed: number; inserted: number }>(sql`
     with blocked as (
       select exists (
         select 1 from petition_blocklist b
@@ -131,8 +131,8 @@ export async function signPetition(slug: string, input: unknown, context: Signin
       (select count(*) from claim)::int as claimed,
       (select count(*) from signature)::int as inserted,
       (select count(*) from mail)::int as mailed
-  `)) as unknown as { rows: { blocked: boolean; allowed: boolean | null; retry_after: number | null; claimed: number; inserted: number }[] };
-  const outcome = result.rows[0]!;
+  `);
+  if (!outcome) throw new Error('The signing statement returned no row');
   // Refused in silence: an abuser learns nothing from the answer.
   if (outcome.blocked) return { kind: 'accepted' };
   if (!outcome.allowed) {
