@@ -12,7 +12,7 @@ import type { PublicPerson } from '@/lib/cases/public';
 import { caseIsPublic } from '@/lib/cases/public-queries';
 import { getPetitionCount } from '@/lib/petitions/get-petition-count';
 import { petitionIsPublic } from '@/lib/petitions/public-queries';
-import { letterDate, custodyWords } from './letter-words';
+import { custodyWords, letterDate, letterPerson } from './letter-words';
 import { addressNameFor, type TargetSnapshot } from './printable-letter';
 import type { LetterLanguage, MergeValues } from './vocabulary';
 
@@ -39,7 +39,7 @@ export async function loadCaseMergeContext(slug: string): Promise<CaseMergeConte
     .orderBy(desc(petitions.createdAt))
     .limit(1);
   const count = petition ? await getPetitionCount(petition.slug) : null;
-  const person = publicCase.people.find((candidate) => candidate.custodyStatus !== 'reached_safety') ?? publicCase.people[0] ?? null;
+  const person = letterPerson(publicCase.people);
   return {
     caseId: row.id,
     slug: publicCase.slug,

@@ -1,4 +1,5 @@
 /** Words letters need in each letter language: custody statuses and the date line. */
+import type { PublicPerson } from '@/lib/cases/public';
 import type { CustodyStatus } from '@/lib/cases/vocabulary';
 import type { LetterLanguage } from './vocabulary';
 
@@ -62,4 +63,9 @@ export function letterDate(isoDay: string, language: LetterLanguage): string {
   if (language === 'ko') return `${year}년 ${month}월 ${day}일`;
   if (language === 'zh') return `${year}年${month}月${day}日`;
   return `${day} ${MONTHS_EN[month - 1]} ${year}`;
+}
+
+/** The person a letter is about: the first public person not (yet) in safety, else the first. */
+export function letterPerson<P extends Pick<PublicPerson, 'custodyStatus'>>(people: P[]): P | null {
+  return people.find((person) => person.custodyStatus !== 'reached_safety') ?? people[0] ?? null;
 }

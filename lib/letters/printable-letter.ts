@@ -26,9 +26,4 @@ export interface TargetSnapshot {
   salutation: string;
 }
 
-/** The name on the envelope: the official name in the letter's language where the directory has it. */
-export function addressNameFor(target: Pick<TargetSnapshot, 'nameEn' | 'nameLocal' | 'nameZh' | 'hostCountry'>, language: LetterLanguage): string {
-  if (language === 'zh' && target.nameZh) return target.nameZh;
-  if (language === 'ko' && target.hostCountry === 'KR' && target.nameLocal) return target.nameLocal;
-  return target.nameEn;
-}
+export { addressNameFor } from './vocabulary';

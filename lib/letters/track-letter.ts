@@ -13,16 +13,8 @@ import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
 import { revalidatePublicCases } from '@/lib/cases/public-cache';
 import { type TrackLetterInput, trackLetterSchema } from './schemas';
-import type { LetterStatus } from './vocabulary';
+import { type LetterStatus, NEXT_LETTER_STATUSES } from './vocabulary';
 
-/** Which states a letter may move to from each state: forward only, and a reply can still follow "no reply". */
-const NEXT: Record<LetterStatus, LetterStatus[]> = {
-  generated: ['sent'],
-  sent: ['delivered', 'replied', 'no_reply'],
-  delivered: ['replied', 'no_reply'],
-  no_reply: ['replied'],
-  replied: [],
-};
 
 export async function trackLetter(session: StaffSession | null, input: TrackLetterInput): Promise<OperationResult<{ letterId: string; status: LetterStatus; eventId: string | null }>> {
   const actor = await authorize(session, 'letters.track');
@@ -35,7 +27,7 @@ export async function trackLetter(session: StaffSession | null, input: TrackLett
       .where(eq(letters.id, update.letterId))
       .for('update');
     if (!letter) return fieldError('letterId', 'recordInvalid');
-    if (!NEXT[letter.status].includes(update.status)) return fieldError('status', 'statusNotNext');
+    if (!NEXT_LETTER_STATUSES[letter.status].includes(update.status)) return fieldError('status', 'statusNotNext');
     if (letter.sentOn && update.on < letter.sentOn) return fieldError('on', 'beforeSent');
     let eventId: string | null = null;
     if (update.addToTimeline) {

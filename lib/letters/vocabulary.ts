@@ -24,6 +24,14 @@ export type MergeValues = Record<MergeField, string>;
 
 export const LETTER_STATUSES = ['generated', 'sent', 'delivered', 'replied', 'no_reply'] as const;
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
+/** Which states a letter may move to from each state: forward only, and a reply can still follow "no reply". */
+export const NEXT_LETTER_STATUSES: Record<LetterStatus, LetterStatus[]> = {
+  generated: ['sent'],
+  sent: ['delivered', 'replied', 'no_reply'],
+  delivered: ['replied', 'no_reply'],
+  no_reply: ['replied'],
+  replied: [],
+};
 export const SEND_CHANNELS = ['post', 'email', 'fax', 'by_hand'] as const;
 export type SendChannel = (typeof SEND_CHANNELS)[number];
 export const PAPER_SIZES = ['a4', 'letter'] as const;
@@ -128,4 +136,11 @@ export function estimatedLines(text: string, charactersPerLine = 88): number {
     for (const character of line) width += /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(character) ? 2 : 1;
     return total + Math.max(1, Math.ceil(width / charactersPerLine));
   }, 0);
+}
+
+/** The name on the envelope and in {{target.name}}: the official name in the letter's language where the directory has it. */
+export function addressNameFor(target: { nameEn: string; nameLocal: string; nameZh: string; hostCountry: string }, language: LetterLanguage): string {
+  if (language === 'zh' && target.nameZh) return target.nameZh;
+  if (language === 'ko' && target.hostCountry === 'KR' && target.nameLocal) return target.nameLocal;
+  return target.nameEn;
 }

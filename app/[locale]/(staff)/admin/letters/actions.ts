@@ -1,0 +1,19 @@
+'use server';
+
+import type { ActionState } from '@/lib/actions/result';
+import { staffAction } from '@/lib/actions/staff-action';
+import { type GeneratedBatch, generateLetterBatch } from '@/lib/letters/generate-letter-batch';
+import { generateBatchSchema, trackLetterSchema } from '@/lib/letters/schemas';
+import { trackLetter } from '@/lib/letters/track-letter';
+import type { LetterStatus } from '@/lib/letters/vocabulary';
+
+const generateHandler = staffAction(generateBatchSchema, (session, input) => generateLetterBatch(session, input));
+const trackHandler = staffAction(trackLetterSchema, trackLetter);
+
+export async function generateBatchAction(state: ActionState<GeneratedBatch>, formData: FormData) {
+  return generateHandler(state, formData);
+}
+
+export async function trackLetterAction(state: ActionState<{ letterId: string; status: LetterStatus; eventId: string | null }>, formData: FormData) {
+  return trackHandler(state, formData);
+}

@@ -1,0 +1,143 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { GenerateBatchForm } from '@/components/letters/GenerateBatchForm';
+import { TrackLetterForm } from '@/components/letters/TrackLetterForm';
+import { Forbidden } from '@/components/staff/Forbidden';
+import { Badge } from '@/components/ui/Badge';
+import { loadStaffPage } from '@/lib/auth/staff-page';
+import type { StaffSession } from '@/lib/auth/staff-session';
+import { listLetters } from '@/lib/letters/list-letters';
+import { listTemplates } from '@/lib/letters/list-templates';
+import { NEXT_LETTER_STATUSES } from '@/lib/letters/vocabulary';
+import { listTargets } from '@/lib/targets/list-targets';
+import { LettersNav } from './LettersNav';
+import { generateBatchAction, trackLetterAction } from './actions';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: 'letters.meta' }))('desk') };
+}
+
+async function loadDesk(session: StaffSession) {
+  return { desk: await listLetters(session), templates: await listTemplates(session), targets: await listTargets(session) };
+}
+
+export default async function LettersPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const page = await loadStaffPage(locale, loadDesk);
+  if (page.forbidden) return <Forbidden />;
+  const t = await getTranslations('letters');
+  const { desk, templates, targets } = page.data;
+  const organizerTemplates = templates.filter((template) => template.purpose === 'organizer');
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <div className="space-y-8">
+      <LettersNav current="desk" />
+      <h1 className="text-2xl font-bold">{t('batches.title')}</h1>
+      <section className="rounded border border-stone-200 bg-white p-6 shadow-sm" aria-labelledby="generate">
+        <h2 id="generate" className="mb-4 text-lg font-semibold">
+          {t('batches.generateTitle')}
+        </h2>
+        {organizerTemplates.length === 0 ? (
+          <p className="text-stone-600">{t('batches.noTemplates')}</p>
+        ) : (
+          <GenerateBatchForm
+            action={generateBatchAction}
+            templates={organizerTemplates.map((template) => ({
+              id: template.id,
+              label: `${template.name} · ${t(`languages.${template.language}`)} · ${template.caseTitle} · ${t('templates.version', { version: template.version })}`,
+            }))}
+            targets={targets.filter((target) => target.status === 'active').map((target) => ({ id: target.id, label: `${target.nameEn} (${target.city})` }))}
+          />
+        )}
+      </section>
+      <section aria-labelledby="recent">
+        <h2 id="recent" className="mb-3 text-lg font-semibold">
+          {t('batches.recent')}
+        </h2>
+        {desk.batches.length === 0 ? <p className="text-stone-600">{t('batches.none')}</p> : null}
+        <div className="space-y-6">
+          {desk.batches.map((batch) => (
+            <article key={batch.id} className="rounded border border-stone-200 bg-white shadow-sm" data-testid="letter-batch">
+              <header className="flex flex-wrap items-baseline justify-between gap-3 border-b border-stone-200 px-4 py-3">
+                <p className="text-sm text-stone-700">
+                  {t('batches.batchOf', { case: batch.caseTitle, version: batch.templateVersion, paper: t(`papers.${batch.paper}`), date: batch.createdAt.slice(0, 10) })}
+                </p>
+                <p className="flex gap-3 text-sm font-medium">
+                  {(['pdf', 'docx', 'labels'] as const).map((format) => (
+                    <a key={format} href={`/api/letters/batch?id=${batch.id}&format=${format}`} className="text-vigil underline" download>
+                      {t(`batches.download.${format}`)}
+                    </a>
+                  ))}
+                </p>
+              </header>
+              <ul className="divide-y divide-stone-200">
+                {batch.letters.map((letter) => (
+                  <li key={letter.id} className="grid gap-3 px-4 py-3 text-sm lg:grid-cols-2" data-testid="letter-row">
+                    <div className="space-y-1">
+                      <p className="font-medium">{letter.targetName}</p>
+                      <p className="flex flex-wrap items-center gap-2">
+                        <Badge tone={letter.status === 'replied' ? 'success' : letter.status === 'no_reply' ? 'warning' : 'info'}>{t(`statuses.${letter.status}`)}</Badge>
+                        <span>{t(`languages.${letter.language}`)}</span>
+                        {letter.sentOn ? <span>{t('tracking.sentOn', { date: letter.sentOn })}</span> : null}
+                        {letter.deliveredOn ? <span>{t('tracking.deliveredOn', { date: letter.deliveredOn })}</span> : null}
+                        {letter.repliedOn ? <span>{t('tracking.repliedOn', { date: letter.repliedOn })}</span> : null}
+                        {letter.closedOn ? <span>{t('tracking.closedOn', { date: letter.closedOn })}</span> : null}
+                        {letter.onTimeline ? <Badge tone="neutral">{t('tracking.onTimeline')}</Badge> : null}
+                      </p>
+                      {letter.replyNote ? <p className="whitespace-pre-line text-stone-700">{letter.replyNote}</p> : null}
+                      <p className="break-all font-mono text-xs text-stone-500" title={t('batches.columns.hash')}>
+                        {letter.sha256}
+                      </p>
+                    </div>
+                    {NEXT_LETTER_STATUSES[letter.status].length > 0 ? (
+                      <TrackLetterForm action={trackLetterAction} letterId={letter.id} next={NEXT_LETTER_STATUSES[letter.status]} today={today} />
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </article>
+          ))}
+        </div>
+      </section>
+      <section aria-labelledby="responses">
+        <h2 id="responses" className="mb-3 text-lg font-semibold">
+          {t('batches.responsesTitle')}
+        </h2>
+        {desk.responses.length === 0 ? (
+          <p className="text-stone-600">{t('batches.responsesNone')}</p>
+        ) : (
+          <div className="overflow-x-auto rounded border border-stone-200 bg-white shadow-sm">
+            <table className="w-full text-left text-sm">
+              <thead className="bg-stone-50 text-xs uppercase text-stone-600">
+                <tr>
+                  <th className="px-3 py-2">{t('batches.responseColumns.target')}</th>
+                  <th className="px-3 py-2">{t('batches.responseColumns.sent')}</th>
+                  <th className="px-3 py-2">{t('batches.responseColumns.delivered')}</th>
+                  <th className="px-3 py-2">{t('batches.responseColumns.replied')}</th>
+                  <th className="px-3 py-2">{t('batches.responseColumns.noReply')}</th>
+                  <th className="px-3 py-2">{t('batches.responseColumns.lastReply')}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-200">
+                {desk.responses.map((record) => (
+                  <tr key={record.targetId}>
+                    <td className="px-3 py-2">
+                      {record.nameEn} ({record.hostCountry})
+                    </td>
+                    <td className="px-3 py-2">{record.sent}</td>
+                    <td className="px-3 py-2">{record.delivered}</td>
+                    <td className="px-3 py-2">{record.replied}</td>
+                    <td className="px-3 py-2">{record.noReply}</td>
+                    <td className="px-3 py-2">{record.lastRepliedOn ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

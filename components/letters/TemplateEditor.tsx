@@ -1,0 +1,215 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useActionForm } from '@/components/forms/useActionForm';
+import { Button } from '@/components/ui/Button';
+import { Field } from '@/components/ui/Field';
+import { Notice } from '@/components/ui/Notice';
+import type { ActionState } from '@/lib/actions/result';
+import { createTemplateSchema, updateTemplateSchema } from '@/lib/letters/schemas';
+import type { TemplateRecord } from '@/lib/letters/template-record';
+import {
+  addressNameFor,
+  estimatedLines,
+  LETTER_LANGUAGES,
+  type LetterLanguage,
+  MERGE_FIELDS,
+  ONE_PAGE_BODY_LINES,
+  renderTemplate,
+  TEMPLATE_PURPOSES,
+} from '@/lib/letters/vocabulary';
+import { describeTemplateProblem, useLetterErrors } from './useLetterErrors';
+
+export interface PreviewCase {
+  slug: string;
+  title: string;
+  /** The public values a letter would carry, per letter language. */
+  values: Record<LetterLanguage, { personAlias: string; personStatus: string; petitionConfirmed: string }>;
+}
+
+export interface PreviewTarget {
+  id: string;
+  nameEn: string;
+  nameLocal: string;
+  nameZh: string;
+  hostCountry: string;
+  addressLines: string;
+  salutations: Record<LetterLanguage, string>;
+}
+
+type Saved = { templateId: string };
+type Action = (state: ActionState<Saved>, formData: FormData) => Promise<ActionState<Saved>>;
+
+// The sender block, date, address block and signature take about this many body lines.
+const FRAME_LINES = 14;
+
+export function TemplateEditor({
+  action,
+  template,
+  cases,
+  targets,
+  today,
+}: {
+  action: Action;
+  template?: TemplateRecord;
+  cases: PreviewCase[];
+  targets: PreviewTarget[];
+  today: Record<LetterLanguage, string>;
+}) {
+  const t = useTranslations('letters');
+  const tErrors = useTranslations('letters.errors');
+  const defaults = {
+    caseSlug: template?.caseSlug ?? cases[0]?.slug ?? '',
+    name: template?.name ?? '',
+    purpose: template?.purpose ?? 'organizer',
+    language: template?.language ?? 'en',
+    body: template?.body ?? '{{target.salutation}}\n\n',
+    ...(template ? { templateId: template.id } : {}),
+  };
+  const { form, state, pending, onSubmit, message } = useActionForm(template ? updateTemplateSchema : createTemplateSchema, action, defaults as never);
+  const errorFor = useLetterErrors(form, state);
+  const [previewTargetId, setPreviewTargetId] = useState(targets[0]?.id ?? '');
+  const [senderName, setSenderName] = useState('');
+  const [body, language, caseSlug] = form.watch(['body', 'language', 'caseSlug']) as [string, LetterLanguage, string];
+  const previewCase = cases.find((item) => item.slug === caseSlug);
+  const target = targets.find((item) => item.id === previewTargetId);
+  const values = previewCase?.values[language];
+  const rendered = renderTemplate(body ?? '', {
+    'target.salutation': target?.salutations[language] ?? '',
+    'target.name': target ? addressNameFor(target, language) : '',
+    'case.title': previewCase?.title ?? '',
+    'person.alias': values?.personAlias ?? '',
+    'person.status': values?.personStatus ?? '',
+    'petition.confirmed': values?.petitionConfirmed ?? '',
+    today: today[language],
+    'sender.name': senderName,
+    'sender.organisation': '',
+  });
+  const lines = rendered.ok ? estimatedLines(rendered.text) + FRAME_LINES : 0;
+  const maxLines = ONE_PAGE_BODY_LINES.a4 + FRAME_LINES;
+  const prefix = template ? `template-${template.id}` : 'template-new';
+  const bodyError = errorFor('body');
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-6 lg:grid-cols-2">
+      <div className="space-y-4">
+        {message ? <Notice tone={state.ok ? 'success' : 'error'}>{message}</Notice> : null}
+        {template ? <input type="hidden" {...form.register('templateId' as never)} /> : null}
+        <Field id={`${prefix}-name`} label={t('templates.fields.name')} error={errorFor('name')} {...form.register('name')} />
+        <div className="space-y-1">
+          <label htmlFor={`${prefix}-case`} className="block text-sm font-medium">
+            {t('templates.fields.caseSlug')}
+          </label>
+          <select id={`${prefix}-case`} className="w-full rounded border border-stone-300 bg-white px-3 py-2 text-sm" {...form.register('caseSlug')}>
+            {cases.map((item) => (
+              <option key={item.slug} value={item.slug}>
+                {item.title}
+              </option>
+            ))}
+          </select>
+          <p className="text-xs text-stone-600">{t('templates.fields.caseHelp')}</p>
+          {errorFor('caseSlug') ? (
+            <p role="alert" className="text-sm text-red-700">
+              {errorFor('caseSlug')}
+            </p>
+          ) : null}
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div className="space-y-1">
+            <label htmlFor={`${prefix}-purpose`} className="block text-sm font-medium">
+              {t('templates.fields.purpose')}
+            </label>
+            <select id={`${prefix}-purpose`} className="w-full rounded border border-stone-300 bg-white px-3 py-2 text-sm" {...form.register('purpose')}>
+              {TEMPLATE_PURPOSES.map((purpose) => (
+                <option key={purpose} value={purpose}>
+                  {t(`purposes.${purpose}`)}
+                </option>
+              ))}
+            </select>
+            {errorFor('purpose') ? (
+              <p role="alert" className="text-sm text-red-700">
+                {errorFor('purpose')}
+              </p>
+            ) : null}
+          </div>
+          <div className="space-y-1">
+            <label htmlFor={`${prefix}-language`} className="block text-sm font-medium">
+              {t('templates.fields.language')}
+            </label>
+            <select id={`${prefix}-language`} className="w-full rounded border border-stone-300 bg-white px-3 py-2 text-sm" {...form.register('language')}>
+              {LETTER_LANGUAGES.map((item) => (
+                <option key={item} value={item}>
+                  {t(`languages.${item}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor={`${prefix}-body`} className="block text-sm font-medium">
+            {t('templates.fields.body')}
+          </label>
+          <textarea
+            id={`${prefix}-body`}
+            rows={16}
+            spellCheck
+            aria-invalid={bodyError ? true : undefined}
+            aria-describedby={bodyError ? `${prefix}-body-error` : undefined}
+            className="block w-full rounded border border-stone-300 bg-white px-3 py-2 font-mono text-sm"
+            {...form.register('body')}
+          />
+          {bodyError ? (
+            <p id={`${prefix}-body-error`} role="alert" className="text-sm text-red-700">
+              {bodyError}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          <h3 className="text-sm font-medium">{t('templates.fieldsTitle')}</h3>
+          <p className="mt-1 flex flex-wrap gap-2">
+            {MERGE_FIELDS.map((field) => (
+              <code key={field} className="rounded bg-stone-100 px-1.5 py-0.5 text-xs">{`{{${field}}}`}</code>
+            ))}
+          </p>
+        </div>
+        <Button type="submit" disabled={pending}>
+          {t('templates.save')}
+        </Button>
+      </div>
+      <section aria-labelledby={`${prefix}-preview`} className="space-y-3">
+        <h3 id={`${prefix}-preview`} className="text-lg font-semibold">
+          {t('templates.previewTitle')}
+        </h3>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <div className="space-y-1">
+            <label htmlFor={`${prefix}-preview-target`} className="block text-sm font-medium">
+              {t('templates.previewTarget')}
+            </label>
+            <select id={`${prefix}-preview-target`} value={previewTargetId} onChange={(event) => setPreviewTargetId(event.target.value)} className="w-full rounded border border-stone-300 bg-white px-3 py-2 text-sm">
+              {targets.map((item) => (
+                <option key={item.id} value={item.id}>
+                  {item.nameEn}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Field id={`${prefix}-preview-sender`} label={t('templates.previewSender')} value={senderName} onChange={(event) => setSenderName(event.target.value)} />
+        </div>
+        {rendered.ok ? (
+          <Notice tone={lines <= maxLines ? 'success' : 'warning'}>
+            {lines <= maxLines ? t('templates.onePageOk', { lines, max: maxLines }) : t('templates.onePageOver', { lines, max: maxLines })}
+          </Notice>
+        ) : (
+          <Notice tone="error">{describeTemplateProblem(tErrors, rendered.problem)}</Notice>
+        )}
+        <article data-testid="letter-preview" lang={language} className="min-h-96 whitespace-pre-wrap rounded border border-stone-300 bg-white p-6 text-sm leading-relaxed shadow-sm">
+          {target ? (
+            <div className="mb-6 whitespace-pre-line text-stone-700">{[addressNameFor(target, language), target.addressLines].join('\n')}</div>
+          ) : null}
+          {rendered.ok ? rendered.text : null}
+        </article>
+        <p className="text-xs text-stone-600">{t('templates.previewNote')}</p>
+      </section>
+    </form>
+  );
+}
