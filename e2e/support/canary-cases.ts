@@ -11,6 +11,7 @@ import {
   timelineEventSources,
   timelineEvents,
 } from '@/db/schema';
+import { insertCanaryCaseRecords } from './canary-case-records';
 import { insertCanaryPetition } from './canary-petitions';
 
 /** Every canary contains this marker, so one search finds any of them. */
@@ -106,6 +107,11 @@ export async function insertCanaryCases(db: Database): Promise<void> {
       { eventId: internalEvent!.id, sourceId: confidential!.id },
     ]);
     await insertCanaryPetition(tx, caseId, CANARY_PUBLIC_SLUG, canary);
+    await insertCanaryCaseRecords(
+      tx,
+      { caseId, personId: person!.id, publicEventId: publicEvent!.id, internalEventId: internalEvent!.id, sourceIds: [confidential!.id, named!.id] },
+      canary,
+    );
 
     const hidden = [
       { slug: CANARY_HIDDEN_SLUGS.quietAdvocacy, lifecycle: 'published', publicityMode: 'quiet_advocacy' },

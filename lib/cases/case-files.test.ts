@@ -15,7 +15,7 @@ import { createCase } from './create-case';
 import { createEvent } from './create-event';
 import { getCaseHistory } from './get-case-history';
 import { getPublicCase } from './get-public-case';
-import { listCases } from './list-cases';
+import { listCases, listCasesDueForReview } from './list-cases';
 import { listPublicCases } from './list-public-cases';
 import { listSources } from './list-sources';
 import { requestPublication } from './request-publication';
@@ -195,8 +195,12 @@ describeEachEngine('case files', ({ db }) => {
 
   it('flags cases whose review date passed', async () => {
     await insertTestCase({ slug: 'review-overdue', nextReviewOn: '2020-01-01' });
-    const due = await listCases(advocate, { reviewDue: '1' });
-    expect(due.find((item) => item.slug === 'review-overdue')?.reviewReasons).toEqual(['reviewDatePassed']);
-    expect(due.map((item) => item.slug)).not.toContain('publication-rules');
+    const due = await listCasesDueForReview(advocate);
+    expect(due.reviewAfterDays).toBe(30);
+    expect(due.cases.find((item) => item.slug === 'review-overdue')?.reviewReasons).toEqual(['reviewDatePassed']);
+    expect(due.cases.map((item) => item.slug)).not.toContain('publication-rules');
+    // A case nobody touched for longer than the interval is flagged too.
+    await insertTestCase({ slug: 'quiet-for-long', updatedAt: new Date(Date.now() - 40 * 86_400_000) });
+    expect((await listCases(advocate, { reviewDue: '1', q: 'quiet-for-long' }))[0]?.reviewReasons).toEqual(['noRecentUpdate']);
   });
 });

@@ -98,8 +98,9 @@ export async function listCases(session: StaffSession | null, filterInput: Recor
   }));
 }
 
-/** The cases that need a review now (for the console home). */
-export async function listCasesDueForReview(session: StaffSession | null): Promise<ConsoleCase[]> {
+/** The cases that need a review now (for the console home), and the interval that flags them. */
+export async function listCasesDueForReview(session: StaffSession | null): Promise<{ cases: ConsoleCase[]; reviewAfterDays: number }> {
   await authorize(session, 'cases.list');
-  return listCases(session, { reviewDue: '1' });
+  const [cases, rules] = await Promise.all([listCases(session, { reviewDue: '1' }), getDb().then(readCaseRules)]);
+  return { cases, reviewAfterDays: rules.reviewAfterDays };
 }

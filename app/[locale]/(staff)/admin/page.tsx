@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Forbidden } from '@/components/staff/Forbidden';
+import { ReviewReminders } from './cases/_components/ReviewReminders';
 import { Notice } from '@/components/ui/Notice';
 import { loadStaffPage } from '@/lib/auth/staff-page';
 import { getConsole } from '@/lib/console/get-console';
@@ -28,6 +29,7 @@ export default async function ConsolePage({ params }: { params: Promise<{ locale
           <Notice>{t('console.internalAccess')}</Notice>
         </div>
       ) : null}
+      <ReviewReminders />
       <ul className="mt-8 grid gap-4 sm:grid-cols-2">
         {overview.sections.map((section) => (
           <li key={section.key} className="rounded border border-stone-200 bg-white p-4 shadow-sm">
