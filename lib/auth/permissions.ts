@@ -73,6 +73,18 @@ export const OPERATIONS = {
   'letters.generate': { roles: organizers },
   'letters.download': { roles: organizers },
   'letters.track': { roles: organizers },
+  'petitions.list': { roles: organizers },
+  'petitions.read': { roles: organizers },
+  'petitions.create': { roles: organizers },
+  'petitions.update': { roles: organizers },
+  'petitions.close': { roles: organizers },
+  'petitions.markDelivered': { roles: organizers },
+  'petitions.pauseAll': { roles: organizers },
+  'signatures.export': { roles: organizers },
+  'signatures.invalidate': { roles: organizers },
+  'signatures.restore': { roles: organizers },
+  'blocklists.read': { roles: organizers },
+  'blocklists.update': { roles: organizers },
 } as const satisfies Record<string, OperationRule>;
 
 export type Operation = keyof typeof OPERATIONS;

@@ -21,5 +21,11 @@ export const cachedCasePetition = unstable_cache(getCasePetition, ['case-petitio
 });
 
 export function revalidatePublicPetitions(): void {
-  revalidateTag(PUBLIC_PETITIONS_TAG, { expire: 0 });
+  try {
+    revalidateTag(PUBLIC_PETITIONS_TAG, { expire: 0 });
+  } catch (error) {
+    // Outside a Next.js request (integration tests, terminal scripts) this process has no page cache to expire.
+    if (error instanceof Error && error.message.includes('static generation store missing')) return;
+    throw error;
+  }
 }

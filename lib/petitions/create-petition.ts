@@ -1,0 +1,29 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { cases, petitions } from '@/db/schema';
+import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
+import { recordAudit } from '@/lib/audit/record-audit';
+import { authorize } from '@/lib/auth/authorize';
+import type { StaffSession } from '@/lib/auth/staff-session';
+import { afterPetitionWrite } from './petition-writes';
+import { createPetitionSchema, type CreatePetitionInput } from './schemas';
+
+/** A new petition for a case, as a draft: nobody can sign until an organizer opens it. */
+export async function createPetition(session: StaffSession | null, input: CreatePetitionInput): Promise<OperationResult<{ petitionId: string }>> {
+  const actor = await authorize(session, 'petitions.create');
+  const data = createPetitionSchema.parse(input);
+  if (data.opensAt && data.closesAt && data.closesAt <= data.opensAt) return fieldError('closesAt', 'closesBeforeOpens');
+  const db = await getDb();
+  const result = await db.transaction(async (tx) => {
+    const [owner] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, data.caseId));
+    if (!owner) return fieldError('caseId', 'caseUnknown');
+    const [taken] = await tx.select({ id: petitions.id }).from(petitions).where(eq(petitions.slug, data.slug));
+    if (taken) return fieldError('slug', 'slugTaken');
+    const [created] = await tx.insert(petitions).values({ ...data, status: 'draft' }).returning();
+    await recordAudit(tx, actor, { action: 'petitions.create', entityType: 'petition', entityId: created!.id, after: created });
+    return succeeded({ petitionId: created!.id });
+  });
+  if (result.ok) afterPetitionWrite();
+  return result;
+}

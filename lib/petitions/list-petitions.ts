@@ -1,0 +1,49 @@
+/** The organizers' petition list: every petition with its figures, the cases one may be created for, and the site-wide switch. */
+import 'server-only';
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { cases, petitionCountShards, petitions, petitionSettings, petitionSignatures } from '@/db/schema';
+import { authorize } from '@/lib/auth/authorize';
+import type { StaffSession } from '@/lib/auth/staff-session';
+import type { PetitionStatus } from './vocabulary';
+
+export interface PetitionListItem {
+  id: string;
+  slug: string;
+  title: string;
+  status: PetitionStatus;
+  caseTitle: string;
+  goal: number;
+  confirmed: number;
+  pending: number;
+}
+
+export interface PetitionConsole {
+  petitions: PetitionListItem[];
+  cases: { id: string; title: string }[];
+  sitePaused: boolean;
+}
+
+export async function listPetitions(session: StaffSession | null): Promise<PetitionConsole> {
+  await authorize(session, 'petitions.list');
+  const db = await getDb();
+  const [rows, caseRows, settings] = await Promise.all([
+    db
+      .select({
+        id: petitions.id,
+        slug: petitions.slug,
+        title: petitions.title,
+        status: petitions.status,
+        caseTitle: cases.title,
+        goal: petitions.goal,
+        confirmed: sql<number>`coalesce((select sum(${petitionCountShards.confirmed}) from ${petitionCountShards} where ${petitionCountShards.petitionId} = ${petitions.id}), 0)`.mapWith(Number),
+        pending: sql<number>`(select count(*) from ${petitionSignatures} s where s.petition_id = ${petitions.id} and s.confirmed_at is null and s.invalidation_id is null)`.mapWith(Number),
+      })
+      .from(petitions)
+      .innerJoin(cases, eq(cases.id, petitions.caseId))
+      .orderBy(desc(petitions.createdAt)),
+    db.select({ id: cases.id, title: cases.title }).from(cases).orderBy(asc(cases.title)),
+    db.select({ signingPaused: petitionSettings.signingPaused }).from(petitionSettings).where(eq(petitionSettings.id, 1)),
+  ]);
+  return { petitions: rows, cases: caseRows, sitePaused: settings[0]?.signingPaused ?? false };
+}
