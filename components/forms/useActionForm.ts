@@ -16,7 +16,7 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
   schema: Schema,
   action: (state: ActionState<T>, formData: FormData) => Promise<ActionState<T>>,
   defaultValues?: DefaultValues<z.input<Schema>>,
-  namespace: 'staff' | 'advocacy' = 'staff',
+  namespace: 'staff' | 'advocacy' | 'petitionConsole' = 'staff',
 ) {
   const t = useTranslations(namespace);
   const [state, formAction, pending] = useActionState(action, { ok: false });
