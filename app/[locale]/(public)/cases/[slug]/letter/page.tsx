@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { SupporterLetterForm } from '@/components/letters/SupporterLetterForm';
+import { Link } from '@/lib/i18n/navigation';
+import { getSupporterLetterKit } from '@/lib/letters/get-supporter-letter-kit';
+
+export const revalidate = 60;
+
+// Rendered on first request, then cached like the case page.
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: 'letters.supporter' }))('title'), robots: { index: false } };
+}
+
+export default async function SupporterLetterPage({ params }: Props) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const kit = await getSupporterLetterKit(slug);
+  if (!kit) notFound();
+  const t = await getTranslations('letters.supporter');
+  return (
+    <article className="space-y-6">
+      <Link href={`/cases/${kit.slug}`} className="text-sm text-vigil underline">
+        ← {kit.title}
+      </Link>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p className="max-w-prose text-stone-700">{t('intro')}</p>
+      <SupporterLetterForm kit={kit} locale={locale} />
+    </article>
+  );
+}
