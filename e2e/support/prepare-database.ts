@@ -51,4 +51,8 @@ execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 
   stdio: 'inherit',
   env: process.env,
 });
+execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'e2e/support/create-e2e-organizer.ts'], {
+  stdio: 'inherit',
+  env: process.env,
+});
 console.log(`e2e database ready (${opened.engine})`);
