@@ -110,3 +110,64 @@ test('an advocate adds an internal and a public event; the public sees only the 
 
   await Promise.all([advocateContext.close(), adminContext.close(), visitorContext.close()]);
 });
+
+test('an advocate opens a case file: a bad address is refused at the field and nothing typed is lost; the history names who changed what; an admin downloads the dossier', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext();
+  const advocate = await context.newPage();
+  const violations = watchForCspViolations(advocate);
+  await signIn(advocate, E2E_ADVOCATE);
+  // The console home flags cases nobody updated for a while.
+  await expect(advocate.getByTestId('review-reminders')).toContainText('Fictional example: a student detained in Shenyang');
+
+  await advocate.goto('/admin/cases/new');
+  await advocate.getByLabel('Title').fill('A fisherman missing after a storm');
+  await advocate.getByLabel('Web address').fill('Fisherman Kim');
+  await advocate.getByLabel('Internal notes').fill('Cousin in Dandong called on Tuesday.');
+  await advocate.getByRole('button', { name: 'Create the case' }).click();
+  await expect(advocate.getByText('Use lowercase letters, digits and single hyphens.')).toBeVisible();
+  await expect(advocate.getByLabel('Title')).toHaveValue('A fisherman missing after a storm');
+  await expect(advocate.getByLabel('Internal notes')).toHaveValue('Cousin in Dandong called on Tuesday.');
+
+  // Publishing by editing the lifecycle is refused by the server, at the field.
+  await advocate.getByLabel('Web address').fill('fisherman-missing-2026');
+  await advocate.getByLabel('Lifecycle').selectOption('published');
+  await advocate.getByLabel('Publicity').selectOption('public_campaign');
+  await advocate.getByRole('button', { name: 'Create the case' }).click();
+  await expect(advocate.getByText('This would make the case public')).toBeVisible();
+  await advocate.getByLabel('Lifecycle').selectOption('draft');
+  await advocate.getByRole('button', { name: 'Create the case' }).click();
+  await expect(advocate.getByRole('heading', { level: 1, name: 'A fisherman missing after a storm' })).toBeVisible();
+
+  await advocate.locator('summary', { hasText: 'Add a person' }).click();
+  const person = advocate.getByTestId('new-person-form');
+  await person.getByLabel('Public alias').fill('Fisherman F');
+  await person.getByLabel('Custody status').selectOption('detained_in_china');
+  await person.getByRole('button', { name: 'Add a person' }).click();
+  await expect(advocate.getByTestId('console-person').filter({ hasText: 'Fisherman F' })).toContainText('Detained in China');
+
+  await advocate.getByRole('link', { name: 'History' }).click();
+  const versions = advocate.getByTestId('record-version');
+  await expect(versions).toHaveCount(2);
+  await expect(versions.first()).toContainText(`created by ${E2E_ADVOCATE.email}`);
+  expect(violations).toEqual([]);
+  await context.close();
+
+  // Dossiers need internal access: the admin has it; a visitor gets 401.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, E2E_ADMIN);
+  await admin.goto('/admin/cases?q=mother-and-son');
+  await admin.getByRole('link', { name: DEMO_TITLE }).click();
+  await expect(admin.getByRole('heading', { level: 1, name: DEMO_TITLE })).toBeVisible();
+  const caseId = new URL(admin.url()).pathname.split('/').pop();
+  const pdf = await admin.request.get(`/api/admin/cases/${caseId}/dossier?format=pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  const json = await (await admin.request.get(`/api/admin/cases/${caseId}/dossier?format=json`)).json();
+  expect(json.sources.map((source: { record: { name: string } }) => source.record.name)).toContain('Contact S-17 (Sinuiju border guard family)');
+  const anonymous = await browser.newContext();
+  expect((await anonymous.request.get(`/api/admin/cases/${caseId}/dossier?format=json`)).status()).toBe(401);
+  await Promise.all([adminContext.close(), anonymous.close()]);
+});
