@@ -15,6 +15,10 @@ const httpServer = createServer();
 const app = next({ dev: development, hostname, port, httpServer });
 const handle = app.getRequestHandler();
 
+if (!development && !process.env.VIGIL_SECRET_KEY) {
+  console.error('VIGIL_SECRET_KEY is not set: the production server never runs without it (see README).');
+  process.exit(1);
+}
 await app.prepare();
 httpServer.on('request', (request, response) => {
   applySecurityHeaders(request, response, { development });
