@@ -154,7 +154,14 @@ describeEachEngine('audit trail', ({ db }) => {
     await changeUserRole(admin, { userId: target.userId, role: 'advocate' });
     expect(await verifyAuditChain(db())).toMatchObject({ ok: true });
 
-    // Someone with database access rewrites history: the role change "was" to admin.
+    // The database itself refuses to change or delete an audit row...
+    await expect(db().execute(sql`update audit_log set action = 'x' where id = ${altered.id}`)).rejects.toThrow();
+    await expect(db().execute(sql`delete from audit_log where id = ${altered.id}`)).rejects.toThrow();
+    await expect(db().execute(sql`truncate audit_log`)).rejects.toThrow();
+    expect(await verifyAuditChain(db())).toMatchObject({ ok: true });
+
+    // ...so someone with owner access turns the trigger off and rewrites history: the role change "was" to admin.
+    await db().execute(sql`alter table audit_log disable trigger audit_log_append_only`);
     await db().execute(sql`update audit_log set after = jsonb_set(after, '{role}', '"admin"') where id = ${altered.id}`);
     expect(await verifyAuditChain(db())).toMatchObject({ ok: false, brokenRowId: altered.id, problem: 'content_altered' });
 
@@ -163,6 +170,7 @@ describeEachEngine('audit trail', ({ db }) => {
     const [row] = await db().select().from(auditLog).where(eq(auditLog.id, altered.id));
     const forged = auditRowHash(row!);
     await db().execute(sql`update audit_log set hash = ${forged} where id = ${altered.id}`);
+    await db().execute(sql`alter table audit_log enable trigger audit_log_append_only`);
     const report = await verifyAuditChain(db());
     expect(report).toMatchObject({ ok: false, problem: 'link_broken' });
     expect(report.ok ? 0 : report.brokenRowId).toBeGreaterThan(altered.id);
@@ -182,6 +190,7 @@ describe('npm run audit:verify', () => {
       const [second] = await opened.db.select().from(auditLog).orderBy(auditLog.id).offset(1).limit(1);
       alteredId = second!.id;
       await opened.db.update(users).set({ role: 'admin' }).where(eq(users.email, 'two@test.example'));
+      await opened.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
       await opened.db.execute(sql`update audit_log set after = jsonb_set(after, '{role}', '"admin"') where id = ${alteredId}`);
     } finally {
       await opened.close();
