@@ -40,12 +40,12 @@ const slugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'slugInvalid' })
   .max(80, { error: 'slugInvalid' });
 
-/** An optional date-time from a datetime-local input or an ISO string; empty means none. */
+/** An optional date-time from a datetime-local input (read as UTC) or an ISO string; empty means none. */
 const optionalInstant = z
-  .string()
-  .trim()
+  .union([z.date(), z.string().trim(), z.null()])
   .optional()
   .transform((value, context) => {
+    if (value instanceof Date) return value;
     if (!value) return null;
     const parsed = new Date(/Z|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`);
     if (Number.isNaN(parsed.getTime())) {

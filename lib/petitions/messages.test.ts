@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+type Catalog = Record<string, unknown>;
+const load = (locale: string) => JSON.parse(fs.readFileSync(path.join(process.cwd(), 'messages', locale, 'petitions.json'), 'utf8')) as Catalog;
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object') return [prefix];
+  return Object.entries(value as Catalog).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key));
+}
+
+describe('petition message catalogs', () => {
+  it('have the same keys in English and Korean', () => {
+    expect(keys(load('ko')).sort()).toEqual(keys(load('en')).sort());
+  });
+
+  it('translate every error key the petition code can return', () => {
+    const en = load('en') as { petitionErrors: Catalog; petitionConsole: { errors: Catalog } };
+    const known = new Set([...Object.keys(en.petitionErrors), ...Object.keys(en.petitionConsole.errors)]);
+    const used = new Set<string>();
+    for (const file of fs.readdirSync(__dirname)) {
+      // signing-api.ts answers partners with API codes (rate_limited, …), not catalog keys.
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts') || file === 'signing-api.ts') continue;
+      const text = fs.readFileSync(path.join(__dirname, file), 'utf8');
+      for (const match of text.matchAll(/(?:error: |message: |fieldError\('\w+', )'(\w+)'/g)) used.add(match[1]!);
+    }
+    expect(used.size).toBeGreaterThan(20);
+    expect([...used].filter((key) => !known.has(key))).toEqual([]);
+  });
+});
