@@ -4,6 +4,7 @@ import { letterTemplates } from '@/db/schema';
 import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { authorize } from '@/lib/auth/authorize';
+import { revalidatePublicCases } from '@/lib/cases/public-cache';
 import type { StaffSession } from '@/lib/auth/staff-session';
 import { publicCaseId } from './save-template';
 import { createTemplateSchema, type TemplateFieldsInput } from './schemas';
@@ -12,7 +13,7 @@ export async function createTemplate(session: StaffSession | null, input: Templa
   const actor = await authorize(session, 'templates.create');
   const { caseSlug, ...fields } = createTemplateSchema.parse(input);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     const caseId = await publicCaseId(tx, caseSlug);
     if (!caseId) return fieldError('caseSlug', 'caseNotPublic');
     const [row] = await tx
@@ -29,4 +30,7 @@ export async function createTemplate(session: StaffSession | null, input: Templa
     });
     return succeeded({ templateId: row.id });
   });
+  // The supporters' letter page shows supporters' templates: expire it with the public pages.
+  if (outcome.ok && fields.purpose === 'supporter') revalidatePublicCases();
+  return outcome;
 }

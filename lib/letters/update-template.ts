@@ -5,6 +5,7 @@ import { letterTemplates } from '@/db/schema';
 import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { authorize } from '@/lib/auth/authorize';
+import { revalidatePublicCases } from '@/lib/cases/public-cache';
 import type { StaffSession } from '@/lib/auth/staff-session';
 import { publicCaseId } from './save-template';
 import { type UpdateTemplateInput, updateTemplateSchema } from './schemas';
@@ -14,9 +15,11 @@ export async function updateTemplate(session: StaffSession | null, input: Update
   const actor = await authorize(session, 'templates.update');
   const { templateId, caseSlug, ...fields } = updateTemplateSchema.parse(input);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  let wasSupporter = false;
+  const outcome = await db.transaction(async (tx) => {
     const [before] = await tx.select().from(letterTemplates).where(eq(letterTemplates.id, templateId)).for('update');
     if (!before) return fieldError('templateId', 'recordInvalid');
+    wasSupporter = before.purpose === 'supporter';
     const caseId = await publicCaseId(tx, caseSlug);
     if (!caseId) return fieldError('caseSlug', 'caseNotPublic');
     if (fields.purpose === 'supporter') {
@@ -41,4 +44,7 @@ export async function updateTemplate(session: StaffSession | null, input: Update
     });
     return succeeded({ templateId, version });
   });
+  // The supporters' letter page shows supporters' templates: expire it with the public pages.
+  if (outcome.ok && (fields.purpose === 'supporter' || wasSupporter)) revalidatePublicCases();
+  return outcome;
 }

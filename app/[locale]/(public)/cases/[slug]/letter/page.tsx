@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SupporterLetterForm } from '@/components/letters/SupporterLetterForm';
 import { Link } from '@/lib/i18n/navigation';
-import { getSupporterLetterKit } from '@/lib/letters/get-supporter-letter-kit';
+import { cachedSupporterLetterKit } from '@/lib/letters/public-cache';
 
 export const revalidate = 60;
 
@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SupporterLetterPage({ params }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
-  const kit = await getSupporterLetterKit(slug);
+  const kit = await cachedSupporterLetterKit(slug);
   if (!kit) notFound();
   const t = await getTranslations('letters.supporter');
   return (
