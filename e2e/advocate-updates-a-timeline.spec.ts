@@ -4,17 +4,20 @@ import { watchForCspViolations } from './support/csp';
 import { signIn } from './support/sign-in';
 import { E2E_ADMIN } from './support/staff-accounts';
 
-const DEMO_SLUG = 'mother-and-son-returned-2017';
+// The timeline journey works on the demo's student case: the Lee family's case stays as the visitor
+// journey (visitor-reads-a-case.spec.ts) expects it, seven public events and the wife in Sinuiju.
+const CASE_SLUG = 'fictional-student-shenyang';
+const CASE_TITLE = 'Fictional example: a student detained in Shenyang';
 const DEMO_TITLE = 'A mother and her four-year-old son, caught in China and sent back';
-const INTERNAL_TITLE = 'Broker hears she may be moved to a holding centre';
-const PUBLIC_TITLE = 'Moved from interrogation to the Sinuiju holding centre';
-const CORRECTED_TITLE = 'Moved from interrogation to the Hyesan holding centre';
-const REASON = 'The city was wrong: a second source places her in Hyesan.';
+const INTERNAL_TITLE = 'A cellmate hears she will be moved to Dandong';
+const PUBLIC_TITLE = 'Moved to a detention centre in Dandong';
+const CORRECTED_TITLE = 'Moved to a detention centre in Tumen';
+const REASON = 'The city was wrong: a second source places her in Tumen.';
 
-async function openDemoCaseFile(page: Page): Promise<void> {
+async function openCaseFile(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Staff sections' }).getByRole('link', { name: 'Cases' }).click();
-  await page.getByRole('link', { name: DEMO_TITLE }).click();
-  await expect(page.getByRole('heading', { level: 1, name: DEMO_TITLE })).toBeVisible();
+  await page.getByRole('link', { name: CASE_TITLE }).click();
+  await expect(page.getByRole('heading', { level: 1, name: CASE_TITLE })).toBeVisible();
 }
 
 async function addEvent(page: Page, event: { date: string; title: string; place: string; visibility: 'internal' | 'public' }) {
@@ -27,7 +30,7 @@ async function addEvent(page: Page, event: { date: string; title: string; place:
   await form.getByLabel('What happened').fill(event.title);
   await form.locator('#new-event-place').fill(event.place);
   await form.getByLabel('Visibility').selectOption(event.visibility);
-  await form.getByLabel('Mrs. Lee').check();
+  await form.getByLabel('Student A').check();
   return form;
 }
 
@@ -38,32 +41,32 @@ test('an advocate adds an internal and a public event; the public sees only the 
   const advocate = await advocateContext.newPage();
   const violations = watchForCspViolations(advocate);
   await signIn(advocate, E2E_ADVOCATE);
-  await openDemoCaseFile(advocate);
+  await openCaseFile(advocate);
   const caseFileUrl = advocate.url();
 
   // An internal event: the timeline editor keeps it for staff.
-  let form = await addEvent(advocate, { date: '2017-12-01', title: INTERNAL_TITLE, place: 'Sinuiju', visibility: 'internal' });
+  let form = await addEvent(advocate, { date: '2026-10-15', title: INTERNAL_TITLE, place: 'Dandong', visibility: 'internal' });
   await form.getByRole('button', { name: 'Add the event' }).click();
   await expect(form.getByRole('status')).toContainText('Saved.');
   await expect(advocate.getByTestId('console-event').filter({ hasText: INTERNAL_TITLE })).toContainText('Internal');
 
-  // A public event that also moves Mrs. Lee to a holding centre, as of its date, in the same step.
-  form = await addEvent(advocate, { date: '2017-12-01', title: PUBLIC_TITLE, place: 'Sinuiju', visibility: 'public' });
+  // A public event that also moves her custody record to Dandong, as of its date, in the same step.
+  form = await addEvent(advocate, { date: '2026-10-15', title: PUBLIC_TITLE, place: 'Dandong', visibility: 'public' });
   await form.getByLabel('Why it is safe to publish').fill('Reported by the husband in a public interview.');
   await form.getByLabel(/Also update the custody status/).check();
-  await form.getByLabel('Custody status', { exact: true }).selectOption('holding_centre');
+  await form.getByLabel('Custody status', { exact: true }).selectOption('detained_in_china');
   await form.getByRole('button', { name: 'Add the event' }).click();
   await expect(form.getByRole('status')).toContainText('waits for a second staff member');
   const pending = advocate.getByTestId('pending-publications');
   await expect(pending).toContainText(PUBLIC_TITLE);
   await expect(pending).toContainText('Another staff member must approve.');
-  await expect(advocate.getByTestId('console-person').filter({ hasText: 'Mrs. Lee' })).toContainText('Held in a holding centre');
+  await expect(advocate.getByTestId('console-person').filter({ hasText: 'Student A' })).toContainText('Dandong');
   expect(violations).toEqual([]);
 
   // Not public yet.
   const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();
-  await visitor.goto(`/cases/${DEMO_SLUG}`);
+  await visitor.goto(`/cases/${CASE_SLUG}`);
   await expect(visitor.getByTestId('timeline-event').filter({ hasText: PUBLIC_TITLE })).toHaveCount(0);
 
   // The admin approves as the second staff member.
@@ -78,8 +81,8 @@ test('an advocate adds an internal and a public event; the public sees only the 
   await visitor.reload();
   await expect(visitor.getByTestId('timeline-event').filter({ hasText: PUBLIC_TITLE })).toBeVisible();
   await expect(visitor.getByText(INTERNAL_TITLE)).toHaveCount(0);
-  await expect(visitor.getByTestId('status-banner')).toContainText('Mrs. Lee: Held in a holding centre (MPS/jipkyulso), Sinuiju, as of December 2017');
-  let feed = await (await visitor.request.get(`/cases/${DEMO_SLUG}/feed.xml`)).text();
+  await expect(visitor.getByTestId('status-banner')).toContainText('Student A: Detained in China, Dandong, as of October 2026');
+  let feed = await (await visitor.request.get(`/cases/${CASE_SLUG}/feed.xml`)).text();
   expect(feed).toContain(PUBLIC_TITLE);
   expect(feed).not.toContain(INTERNAL_TITLE);
   const allFeed = await visitor.request.get('/feed.xml');
@@ -103,7 +106,7 @@ test('an advocate adds an internal and a public event; the public sees only the 
   await expect(corrected.getByTestId('correction-notice')).toContainText(REASON);
   await expect(visitor.getByTestId('corrections-log')).toContainText(CORRECTED_TITLE);
   await expect(visitor.getByText(PUBLIC_TITLE)).toHaveCount(0);
-  feed = await (await visitor.request.get(`/cases/${DEMO_SLUG}/feed.xml`)).text();
+  feed = await (await visitor.request.get(`/cases/${CASE_SLUG}/feed.xml`)).text();
   expect(feed).toContain(CORRECTED_TITLE);
   expect(feed).toContain(REASON);
   expect(feed).not.toContain(INTERNAL_TITLE);
@@ -118,7 +121,7 @@ test('an advocate opens a case file: a bad address is refused at the field and n
   const violations = watchForCspViolations(advocate);
   await signIn(advocate, E2E_ADVOCATE);
   // The console home flags cases nobody updated for a while.
-  await expect(advocate.getByTestId('review-reminders')).toContainText('Fictional example: a student detained in Shenyang');
+  await expect(advocate.getByTestId('review-reminders')).toContainText('Fictional example: a grandmother who reached safety');
 
   await advocate.goto('/admin/cases/new');
   await advocate.getByLabel('Title').fill('A fisherman missing after a storm');
