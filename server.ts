@@ -24,6 +24,11 @@ httpServer.on('request', (request, response) => {
   applySecurityHeaders(request, response, { development });
   void handle(request, response);
 });
+httpServer.on('error', (error) => {
+  // A port already in use, for example: stop, rather than run without a listener.
+  console.error(`Vigil could not listen on port ${port}:`, error.message);
+  process.exit(1);
+});
 httpServer.listen(port, () => {
   console.log(`Vigil listening on http://${hostname}:${port} (${development ? 'development' : 'production'})`);
 });
