@@ -111,6 +111,14 @@ test('an advocate adds an internal and a public event; the public sees only the 
   expect(feed).toContain(REASON);
   expect(feed).not.toContain(INTERNAL_TITLE);
 
+  // In Korean too: the notice and the corrections log.
+  await visitor.goto(`/ko/cases/${CASE_SLUG}`);
+  await expect(visitor.getByRole('heading', { name: '정정 기록' })).toBeVisible();
+  await expect(visitor.getByTestId('timeline-event').filter({ hasText: CORRECTED_TITLE }).getByTestId('correction-notice')).toContainText('정정');
+  await advocate.goto(new URL(caseFileUrl).pathname.replace(/^/, '/ko'));
+  await expect(advocate.getByRole('heading', { name: '경과' })).toBeVisible();
+  await expect(advocate.locator('main')).not.toContainText('advocacy.');
+
   await Promise.all([advocateContext.close(), adminContext.close(), visitorContext.close()]);
 });
 
