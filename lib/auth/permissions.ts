@@ -50,6 +50,7 @@ export const OPERATIONS = {
   'cases.update': { roles: caseWriters },
   'cases.requestPublication': { roles: caseWriters },
   'cases.approvePublication': { roles: caseWriters },
+  'cases.withdrawPublication': { roles: caseWriters },
   'cases.exportDossier': internalOnly,
   'people.create': { roles: caseWriters },
   'people.update': { roles: caseWriters },

@@ -26,6 +26,7 @@ import { updateCaseRules } from './update-case-rules';
 import { updateEvent } from './update-event';
 import { updatePerson } from './update-person';
 import { updateSource } from './update-source';
+import { withdrawPublication } from './withdraw-publication';
 
 const caseForm = (): CaseFieldsInput => ({
   slug: `matrix-${randomUUID().slice(0, 8)}`,
@@ -70,6 +71,18 @@ export const scenarios: AuthorizationScenarios = {
       return request!.id;
     },
     run: ({ session }, requestId) => approvePublication(session, { requestId }),
+  },
+  'cases.withdrawPublication': {
+    prepare: async () => {
+      const caseId = await insertTestCase();
+      const requester = await createTestAccount({ role: 'advocate' });
+      const [request] = await (await getDb())
+        .insert(publicationRequests)
+        .values({ caseId, requestedByUserId: requester.userId })
+        .returning({ id: publicationRequests.id });
+      return request!.id;
+    },
+    run: ({ session }, requestId) => withdrawPublication(session, { requestId }),
   },
   'cases.exportDossier': { prepare: () => insertTestCase(), run: ({ session }, caseId) => exportDossier(session, caseId, 'json') },
   'people.create': { prepare: () => insertTestCase(), run: ({ session }, caseId) => createPerson(session, personForm(caseId)) },

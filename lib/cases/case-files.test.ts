@@ -24,6 +24,7 @@ import { eventForm, insertTestCase, insertTestPerson, insertTestSource } from '.
 import { updateCase } from './update-case';
 import { updateCaseRules } from './update-case-rules';
 import { updateEvent } from './update-event';
+import { withdrawPublication } from './withdraw-publication';
 
 const caseFields = (slug: string) => ({
   slug,
@@ -69,6 +70,15 @@ describeEachEngine('case files', ({ db }) => {
 
     expect(await approvePublication(secondAdvocate, { requestId: pending!.id })).toMatchObject({ ok: true });
     expect((await getPublicCase('publication-rules'))?.title).toBe('Case publication-rules');
+  });
+
+  it('a withdrawn request can no longer be approved', async () => {
+    const caseId = await insertTestCase({ slug: 'withdrawn-request' });
+    expect(await requestPublication(advocate, { caseId })).toEqual({ ok: true, value: { outcome: 'pending' } });
+    const [pending] = await db().query.publicationRequests.findMany({ where: (request, { eq: equals }) => equals(request.caseId, caseId) });
+    expect(await withdrawPublication(advocate, { requestId: pending!.id })).toEqual({ ok: true, value: { caseId } });
+    expect(await approvePublication(secondAdvocate, { requestId: pending!.id })).toEqual({ ok: false, fieldErrors: { requestId: 'requestInvalid' } });
+    expect(await getPublicCase('withdrawn-request')).toBeNull();
   });
 
   it('never lists an internal-only or quiet case, even published', async () => {

@@ -30,6 +30,7 @@ import { updatePerson } from '@/lib/cases/update-person';
 import { updateSource } from '@/lib/cases/update-source';
 import type { CaseRules } from '@/lib/cases/case-rules';
 import type { EventWriteResult } from '@/lib/cases/write-event';
+import { withdrawPublication } from '@/lib/cases/withdraw-publication';
 
 const handlers = {
   createCase: staffAction(createCaseSchema, createCase),
@@ -43,6 +44,7 @@ const handlers = {
   updateSource: staffAction(updateSourceSchema, updateSource),
   requestPublication: staffAction(requestPublicationSchema, requestPublication),
   approvePublication: staffAction(approvePublicationSchema, approvePublication),
+  withdrawPublication: staffAction(approvePublicationSchema, withdrawPublication),
   updateCaseRules: staffAction(caseRulesSchema, updateCaseRules),
 };
 
@@ -81,6 +83,9 @@ export async function requestPublicationAction(state: ActionState<{ outcome: 'pu
 }
 export async function approvePublicationAction(state: CaseSaved, formData: FormData) {
   return handlers.approvePublication(state, formData);
+}
+export async function withdrawPublicationAction(state: CaseSaved, formData: FormData) {
+  return handlers.withdrawPublication(state, formData);
 }
 export async function updateCaseRulesAction(state: ActionState<CaseRules>, formData: FormData) {
   return handlers.updateCaseRules(state, formData);

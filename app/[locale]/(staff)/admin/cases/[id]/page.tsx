@@ -29,6 +29,7 @@ import {
   updateEventAction,
   updatePersonAction,
   updateSourceAction,
+  withdrawPublicationAction,
 } from '../actions';
 
 type Props = { params: Promise<{ locale: string; id: string }> };
@@ -135,6 +136,11 @@ export default async function CaseFilePage({ params }: Props) {
                 ) : (
                   <p className="mt-1 text-xs text-stone-600">{t('publication.waitingForSomeoneElse')}</p>
                 )}
+                {file.canEdit ? (
+                  <div className="mt-2">
+                    <ApprovePublicationForm action={withdrawPublicationAction} requestId={request.id} decision="withdraw" />
+                  </div>
+                ) : null}
               </li>
             ))}
           </ul>
