@@ -10,7 +10,7 @@ import { trackLetterSchema } from '@/lib/letters/schemas';
 import { type LetterStatus, SEND_CHANNELS } from '@/lib/letters/vocabulary';
 import { useLetterErrors } from './useLetterErrors';
 
-type Tracked = { letterId: string; status: LetterStatus; eventId: string | null };
+type Tracked = { letterId: string; status: LetterStatus; eventId: string | null; publication: 'published' | 'pending' | null };
 type Action = (state: ActionState<Tracked>, formData: FormData) => Promise<ActionState<Tracked>>;
 
 /** One letter's next step: the statuses it may move to, the day, and for a reply the note. */
@@ -32,6 +32,7 @@ export function TrackLetterForm({ action, letterId, next, today }: { action: Act
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t('tracking.update')}>
       {message ? <Notice tone={state.ok ? 'success' : 'error'}>{message}</Notice> : null}
+      {state.ok && state.value?.publication === 'pending' ? <Notice tone="info">{t('tracking.awaitingApproval')}</Notice> : null}
       <input type="hidden" {...form.register('letterId')} />
       <div className="grid gap-3 sm:grid-cols-3">
         <div className="space-y-1">
@@ -85,6 +86,11 @@ export function TrackLetterForm({ action, letterId, next, today }: { action: Act
           <input type="checkbox" {...form.register('addToTimeline')} />
           {t('tracking.addToTimeline')}
         </label>
+      ) : null}
+      {errorFor('addToTimeline') ? (
+        <p role="alert" className="text-sm text-red-700">
+          {errorFor('addToTimeline')}
+        </p>
       ) : null}
       {addToTimeline && (status === 'sent' || status === 'replied') ? (
         <Field id={`${prefix}-title`} label={t('tracking.publicTitle')} help={t('tracking.publicTitleHelp')} error={errorFor('publicTitle')} {...form.register('publicTitle')} />

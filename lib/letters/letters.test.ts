@@ -1,11 +1,13 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { count, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { auditLog, letters, letterTargets, letterTemplates } from '@/db/schema';
+import { auditLog, letters, letterTargets, letterTemplates, publicationRequests } from '@/db/schema';
 import { DEMO_CASE_SLUG, seedDemoData } from '@/db/seed';
 import { SEED_TARGETS } from '@/db/seed-targets';
 import { describeEachEngine } from '@/db/testing';
+import { ForbiddenError } from '@/lib/auth/permissions';
 import { sessionForRole } from '@/lib/auth/test-fixtures';
+import { approvePublication } from '@/lib/cases/approve-publication';
 import { getPublicCase } from '@/lib/cases/get-public-case';
 import { exportTargets } from '@/lib/targets/export-targets';
 import { importTargets } from '@/lib/targets/import-targets';
@@ -121,16 +123,26 @@ describeEachEngine(
         addToTimeline: 'on',
         publicTitle: 'China’s embassy in Ottawa replied to our letter',
       });
-      expect(replied).toMatchObject({ ok: true, value: { status: 'replied' } });
+      // The event goes through the case's publication gate: a second staff member must approve it.
+      expect(replied).toMatchObject({ ok: true, value: { status: 'replied', publication: 'pending' } });
+      const title = 'China’s embassy in Ottawa replied to our letter';
+      expect((await getPublicCase(DEMO_CASE_SLUG))!.timeline.find((item) => item.title === title)).toBeUndefined();
+      expect((await listLetters(session)).batches[0]!.letters.find((row) => row.id === letter.id)?.timeline).toBe('pending');
+      const eventId = replied.ok ? replied.value.eventId! : '';
+      const [request] = await db().select({ id: publicationRequests.id }).from(publicationRequests).where(eq(publicationRequests.eventId, eventId));
+      // The organizer cannot approve it; an admin (or advocate) does, as the second staff member.
+      await expect(approvePublication(session, { requestId: request!.id })).rejects.toBeInstanceOf(ForbiddenError);
+      const { session: admin } = await sessionForRole('admin');
+      expect(await approvePublication(admin, { requestId: request!.id })).toMatchObject({ ok: true });
 
       const publicCase = await getPublicCase(DEMO_CASE_SLUG);
-      const event = publicCase!.timeline.find((item) => item.title === 'China’s embassy in Ottawa replied to our letter');
+      const event = publicCase!.timeline.find((item) => item.title === title);
       expect(event?.occurred).toEqual({ date: '2026-12-10', precision: 'day' });
       expect(JSON.stringify(publicCase)).not.toContain('555 0100');
 
       const after = await listLetters(session);
       const tracked = after.batches[0]!.letters.find((row) => row.id === letter.id)!;
-      expect(tracked).toMatchObject({ status: 'replied', sentVia: 'post', sentOn: '2026-11-30', repliedOn: '2026-12-10', onTimeline: true });
+      expect(tracked).toMatchObject({ status: 'replied', sentVia: 'post', sentOn: '2026-11-30', repliedOn: '2026-12-10', timeline: 'public' });
       const record = after.responses.find((row) => row.nameEn.includes('Canada'))!;
       expect(record).toMatchObject({ sent: 1, replied: 1, noReply: 0, lastRepliedOn: '2026-12-10' });
     });

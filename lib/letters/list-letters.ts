@@ -2,7 +2,7 @@
 import 'server-only';
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { cases, letterBatches, letters, letterTargets } from '@/db/schema';
+import { cases, letterBatches, letters, letterTargets, timelineEvents } from '@/db/schema';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
 import type { TargetSnapshot } from './printable-letter';
@@ -21,7 +21,8 @@ export interface LetterRow {
   closedOn: string | null;
   replyNote: string;
   sha256: string;
-  onTimeline: boolean;
+  /** Its latest timeline event: public, or waiting for a second approval. */
+  timeline: 'public' | 'pending' | null;
 }
 
 export interface BatchRow {
@@ -67,6 +68,12 @@ export async function listLetters(session: StaffSession | null): Promise<Letters
         .where(inArray(letters.batchId, batches.map((batch) => batch.id)))
         .orderBy(asc(letters.position))
     : [];
+  const eventIds = letterRows.flatMap((letter) => [letter.sentEventId, letter.replyEventId]).filter((id): id is string => Boolean(id));
+  const eventVisibility = new Map(
+    (eventIds.length ? await db.select({ id: timelineEvents.id, visibility: timelineEvents.visibility }).from(timelineEvents).where(inArray(timelineEvents.id, eventIds)) : []).map(
+      (event) => [event.id, event.visibility],
+    ),
+  );
   const responses = await db
     .select({
       targetId: letterTargets.id,
@@ -103,10 +110,15 @@ export async function listLetters(session: StaffSession | null): Promise<Letters
             closedOn: letter.closedOn,
             replyNote: letter.replyNote,
             sha256: letter.sha256,
-            onTimeline: Boolean(letter.sentEventId || letter.replyEventId),
+            timeline: timelineState(eventVisibility.get(letter.replyEventId ?? letter.sentEventId ?? '')),
           };
         }),
     })),
     responses,
   };
+}
+
+function timelineState(visibility: string | undefined): LetterRow['timeline'] {
+  if (!visibility) return null;
+  return visibility === 'public' ? 'public' : 'pending';
 }

@@ -1,76 +1,88 @@
 /**
  * Moves a letter along generated → sent → delivered → replied / no reply, with the day and (for a
- * reply) a note. "Sent" and "replied" can become public timeline events of the letter's case, with a
- * title the organizer writes for the public; the reply note itself stays private.
+ * reply) a note. "Sent" and "replied" can become timeline events of the letter's case, with a title
+ * the organizer writes for the public; the reply note itself stays private. The event is written by
+ * the case files' own writeEvent and reaches the public through the same publication gate as any
+ * other (consent, and a second staff member's approval when the case rules ask for one).
  */
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { letters, timelineEvents } from '@/db/schema';
+import { letters } from '@/db/schema';
 import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
 import { revalidatePublicCases } from '@/lib/cases/public-cache';
+import { eventFieldsSchema } from '@/lib/cases/schemas';
+import { PublicationRefused, writeEvent } from '@/lib/cases/write-event';
 import { type TrackLetterInput, trackLetterSchema } from './schemas';
 import { type LetterStatus, NEXT_LETTER_STATUSES } from './vocabulary';
 
 
-export async function trackLetter(session: StaffSession | null, input: TrackLetterInput): Promise<OperationResult<{ letterId: string; status: LetterStatus; eventId: string | null }>> {
+export interface TrackedLetter {
+  letterId: string;
+  status: LetterStatus;
+  eventId: string | null;
+  /** The timeline event's way to the public: at once, or after a second approval. */
+  publication: 'published' | 'pending' | null;
+}
+
+export async function trackLetter(session: StaffSession | null, input: TrackLetterInput): Promise<OperationResult<TrackedLetter>> {
   const actor = await authorize(session, 'letters.track');
   const update = trackLetterSchema.parse(input);
   const db = await getDb();
-  const outcome = await db.transaction(async (tx) => {
-    const [letter] = await tx
-      .select({ id: letters.id, caseId: letters.caseId, status: letters.status, sentOn: letters.sentOn })
-      .from(letters)
-      .where(eq(letters.id, update.letterId))
-      .for('update');
-    if (!letter) return fieldError('letterId', 'recordInvalid');
-    if (!NEXT_LETTER_STATUSES[letter.status].includes(update.status)) return fieldError('status', 'statusNotNext');
-    if (letter.sentOn && update.on < letter.sentOn) return fieldError('on', 'beforeSent');
-    let eventId: string | null = null;
-    if (update.addToTimeline) {
-      const [event] = await tx
-        .insert(timelineEvents)
-        .values({
+  const outcome = await db
+    .transaction(async (tx): Promise<OperationResult<TrackedLetter>> => {
+      const [letter] = await tx
+        .select({ id: letters.id, caseId: letters.caseId, status: letters.status, sentOn: letters.sentOn })
+        .from(letters)
+        .where(eq(letters.id, update.letterId))
+        .for('update');
+      if (!letter) return fieldError('letterId', 'recordInvalid');
+      if (!NEXT_LETTER_STATUSES[letter.status].includes(update.status)) return fieldError('status', 'statusNotNext');
+      if (letter.sentOn && update.on < letter.sentOn) return fieldError('on', 'beforeSent');
+      const auditActor = { userId: actor.userId, email: actor.email, ip: actor.ip };
+      let eventId: string | null = null;
+      let publication: TrackedLetter['publication'] = null;
+      if (update.addToTimeline) {
+        const fields = eventFieldsSchema.parse({
           caseId: letter.caseId,
           occurredOn: update.on,
           occurredPrecision: 'day',
           eventType: update.status === 'sent' ? 'advocacy' : 'statement',
           title: update.publicTitle,
           visibility: 'public',
-        })
-        .returning({ id: timelineEvents.id });
-      eventId = event!.id;
-    }
-    const changes = {
-      status: update.status,
-      ...(update.status === 'sent' ? { sentOn: update.on, sentVia: update.sentVia || null, sentEventId: eventId } : {}),
-      ...(update.status === 'delivered' ? { deliveredOn: update.on } : {}),
-      ...(update.status === 'replied' ? { repliedOn: update.on, replyNote: update.note, replyEventId: eventId } : {}),
-      ...(update.status === 'no_reply' ? { closedOn: update.on, replyNote: update.note } : {}),
-      updatedAt: sql`now()`,
-    };
-    await tx.update(letters).set(changes).where(eq(letters.id, letter.id));
-    const auditActor = { userId: actor.userId, email: actor.email, ip: actor.ip };
-    await recordAudit(tx, auditActor, {
-      action: 'letters.track',
-      entityType: 'letter',
-      entityId: letter.id,
-      before: { status: letter.status },
-      after: { status: update.status, on: update.on, sentVia: update.sentVia, note: update.note, timelineEventId: eventId },
-    });
-    if (eventId) {
+          publicationNote: `From the letters desk: letter ${letter.id} ${update.status}.`,
+        });
+        const written = await writeEvent(tx, auditActor, fields, null);
+        if (!written.ok) return written;
+        eventId = written.value.eventId;
+        publication = written.value.publication;
+      }
+      const changes = {
+        status: update.status,
+        ...(update.status === 'sent' ? { sentOn: update.on, sentVia: update.sentVia || null, sentEventId: eventId } : {}),
+        ...(update.status === 'delivered' ? { deliveredOn: update.on } : {}),
+        ...(update.status === 'replied' ? { repliedOn: update.on, replyNote: update.note, replyEventId: eventId } : {}),
+        ...(update.status === 'no_reply' ? { closedOn: update.on, replyNote: update.note } : {}),
+        updatedAt: sql`now()`,
+      };
+      await tx.update(letters).set(changes).where(eq(letters.id, letter.id));
       await recordAudit(tx, auditActor, {
-        action: 'events.create',
-        entityType: 'timeline_event',
-        entityId: eventId,
-        after: { caseId: letter.caseId, occurredOn: update.on, title: update.publicTitle, visibility: 'public', fromLetter: letter.id },
+        action: 'letters.track',
+        entityType: 'letter',
+        entityId: letter.id,
+        before: { status: letter.status },
+        after: { status: update.status, on: update.on, sentVia: update.sentVia, note: update.note, timelineEventId: eventId },
       });
-    }
-    return succeeded({ letterId: letter.id, status: update.status, eventId });
-  });
-  if (outcome.ok && outcome.value.eventId) revalidatePublicCases();
+      return succeeded({ letterId: letter.id, status: update.status, eventId, publication });
+    })
+    .catch((error: unknown) => {
+      // The case may not be made public (no consent recorded): the whole update rolls back.
+      if (error instanceof PublicationRefused) return fieldError('addToTimeline', error.reason);
+      throw error;
+    });
+  if (outcome.ok && outcome.value.publication === 'published') revalidatePublicCases();
   return outcome;
 }

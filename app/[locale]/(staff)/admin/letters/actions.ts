@@ -4,8 +4,7 @@ import type { ActionState } from '@/lib/actions/result';
 import { staffAction } from '@/lib/actions/staff-action';
 import { type GeneratedBatch, generateLetterBatch } from '@/lib/letters/generate-letter-batch';
 import { generateBatchSchema, trackLetterSchema } from '@/lib/letters/schemas';
-import { trackLetter } from '@/lib/letters/track-letter';
-import type { LetterStatus } from '@/lib/letters/vocabulary';
+import { type TrackedLetter, trackLetter } from '@/lib/letters/track-letter';
 
 const generateHandler = staffAction(generateBatchSchema, (session, input) => generateLetterBatch(session, input));
 const trackHandler = staffAction(trackLetterSchema, trackLetter);
@@ -14,6 +13,6 @@ export async function generateBatchAction(state: ActionState<GeneratedBatch>, fo
   return generateHandler(state, formData);
 }
 
-export async function trackLetterAction(state: ActionState<{ letterId: string; status: LetterStatus; eventId: string | null }>, formData: FormData) {
+export async function trackLetterAction(state: ActionState<TrackedLetter>, formData: FormData) {
   return trackHandler(state, formData);
 }

@@ -84,7 +84,8 @@ export default async function LettersPage({ params }: { params: Promise<{ locale
                         {letter.deliveredOn ? <span>{t('tracking.deliveredOn', { date: letter.deliveredOn })}</span> : null}
                         {letter.repliedOn ? <span>{t('tracking.repliedOn', { date: letter.repliedOn })}</span> : null}
                         {letter.closedOn ? <span>{t('tracking.closedOn', { date: letter.closedOn })}</span> : null}
-                        {letter.onTimeline ? <Badge tone="neutral">{t('tracking.onTimeline')}</Badge> : null}
+                        {letter.timeline === 'public' ? <Badge tone="neutral">{t('tracking.onTimeline')}</Badge> : null}
+                        {letter.timeline === 'pending' ? <Badge tone="warning">{t('tracking.pendingOnTimeline')}</Badge> : null}
                       </p>
                       {letter.replyNote ? <p className="whitespace-pre-line text-stone-700">{letter.replyNote}</p> : null}
                       <p className="break-all font-mono text-xs text-stone-500" title={t('batches.columns.hash')}>
