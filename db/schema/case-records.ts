@@ -85,6 +85,11 @@ export const publicationRequests = pgTable(
       .references(() => users.id, { onDelete: 'restrict' }),
     /** Why it is safe to publish, for the approver. Never public. */
     note: text('note').notNull().default(''),
+    /**
+     * The custody change the event reports ({ personIds, custodyStatus, custodyPlace, asOf, precision }),
+     * applied when the event is approved: a status banner never tells what the event may not yet.
+     */
+    custodyChange: jsonb('custody_change'),
     decidedByUserId: uuid('decided_by_user_id').references(() => users.id, { onDelete: 'restrict' }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     ...timestamps,

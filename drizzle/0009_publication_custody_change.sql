@@ -1,0 +1,1 @@
+ALTER TABLE "publication_requests" ADD COLUMN "custody_change" jsonb;
