@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
+import { watchForCspViolations } from './support/csp';
 
 const PETITION = '/ko/petitions/mother-and-son-returned-2017';
 
@@ -51,4 +54,28 @@ test('a supporter signs in Korean, confirms from the mail, and sees the count ri
   await expect(page).toHaveURL(/\/ko\/petitions\/mother-and-son-returned-2017$/);
   await expect(page.getByTestId('petition-count')).toHaveText(`서명 ${before + 1}명`, { timeout: 10_000 });
   expect(await countNow()).toBe(before + 1);
+});
+
+test('a partner site embeds the sign widget, and signing works inside the frame', async ({ page, baseURL }) => {
+  const violations = watchForCspViolations(page);
+  // A partner NGO's page on another origin: a small server of its own on this machine.
+  const partnerSite = http.createServer((_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html' });
+    response.end(`<h1>A partner NGO</h1><iframe title="Vigil petition" src="${baseURL}/ko/embed/petitions/canary-public-case" width="420" height="900"></iframe>`);
+  });
+  await new Promise<void>((resolve) => partnerSite.listen(0, '127.0.0.1', resolve));
+  const { port } = partnerSite.address() as AddressInfo;
+  try {
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const widget = page.frameLocator('iframe[title="Vigil petition"]');
+    await expect(widget.getByTestId('petition-sign-box')).toBeVisible();
+    await expect(widget.getByTestId('petition-count')).toHaveText('서명 2명');
+    await widget.getByLabel('이름', { exact: true }).fill('Partner Reader');
+    await widget.getByLabel('이메일 주소').fill(`widget-${randomBytes(4).toString('hex')}@example.org`);
+    await widget.getByRole('button', { name: '서명하기' }).click();
+    await expect(widget.getByText('거의 다 되었습니다', { exact: false })).toBeVisible();
+    expect(violations).toEqual([]);
+  } finally {
+    partnerSite.close();
+  }
 });
