@@ -9,7 +9,18 @@ import { SignPetitionForm } from './SignPetitionForm';
  * A petition's count, progress bar and sign form, or why it takes no signatures. On the case page
  * (compact, with a link to the full text), the petition page and the embed widget.
  */
-export function PetitionSignBox({ petition, compact = false, idPrefix }: { petition: PublicPetition; compact?: boolean; idPrefix?: string }) {
+export function PetitionSignBox({
+  petition,
+  compact = false,
+  idPrefix,
+  framed = false,
+}: {
+  petition: PublicPetition;
+  compact?: boolean;
+  idPrefix?: string;
+  /** Inside a partner's iframe: the link to the full petition opens a new tab. */
+  framed?: boolean;
+}) {
   const t = useTranslations('petition');
   return (
     <section aria-labelledby={`${idPrefix ?? 'sign'}-heading`} className="space-y-4 rounded-lg border border-stone-200 bg-white p-5 shadow-sm" data-testid="petition-sign-box">
@@ -19,7 +30,7 @@ export function PetitionSignBox({ petition, compact = false, idPrefix }: { petit
         </h2>
         {compact ? (
           <p className="mt-1 font-medium">
-            <Link href={`/petitions/${petition.slug}`} className="text-vigil underline">
+            <Link href={`/petitions/${petition.slug}`} className="text-vigil underline" {...(framed ? { target: '_blank', rel: 'noopener' } : {})}>
               {petition.title}
             </Link>
           </p>

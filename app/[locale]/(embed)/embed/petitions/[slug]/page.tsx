@@ -25,7 +25,7 @@ export default async function EmbeddedPetition({ params }: { params: Promise<{ l
   if (!petition) notFound();
   return (
     <main className="p-2">
-      <PetitionSignBox petition={petition} compact idPrefix="embed" />
+      <PetitionSignBox petition={petition} compact framed idPrefix="embed" />
     </main>
   );
 }
