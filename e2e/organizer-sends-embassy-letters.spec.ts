@@ -4,11 +4,12 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { DEMO_CASE_SLUG } from '../db/seed';
 import { watchForCspViolations } from './support/csp';
 import { E2E_ORGANIZER } from './support/organizer-account';
+import { E2E_ADMIN } from './support/staff-accounts';
 import { signIn } from './support/sign-in';
 
 const squeeze = (value: string) => value.replace(/\s+/g, '');
 
-test('an organizer writes a template, previews it, sends letters to three embassies, and records a reply that reaches the case timeline', async ({ page }) => {
+test('an organizer writes a template, previews it, sends letters to three embassies, and records a reply that reaches the case timeline', async ({ page, browser }) => {
   const cspViolations = watchForCspViolations(page);
   await signIn(page, E2E_ORGANIZER);
 
@@ -83,11 +84,24 @@ test('an organizer writes a template, previews it, sends letters to three embass
   await ottawa.getByLabel('Public timeline title').fill('China’s embassy in Ottawa answered our letter');
   await ottawa.getByRole('button', { name: 'Save' }).click();
   await expect(ottawa.getByText('Replied', { exact: true })).toBeVisible();
+  await expect(ottawa.getByText('awaiting approval for the timeline')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Response record by target' }).getByRole('row', { name: /Canada/ })).toContainText('1');
+  expect(cspViolations).toEqual([]);
+
+  // Like every public event, it waits for a second staff member: the admin approves it in the case file.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, E2E_ADMIN);
+  await admin.goto('/admin/cases');
+  await admin.getByRole('link', { name: 'A mother and her four-year-old son, caught in China and sent back' }).click();
+  const pending = admin.getByTestId('pending-publications');
+  await expect(pending).toContainText('China’s embassy in Ottawa answered our letter');
+  await pending.getByRole('button', { name: 'Approve publication' }).click();
+  await expect(admin.getByTestId('pending-publications')).toHaveCount(0);
+  await adminContext.close();
 
   // The reply is on the case's public page; the private note is not.
   await page.goto(`/cases/${DEMO_CASE_SLUG}`);
   await expect(page.getByText('China’s embassy in Ottawa answered our letter')).toBeVisible();
   expect(await page.content()).not.toContain('XJ-PRIVATE-NOTE');
-  expect(cspViolations).toEqual([]);
 });
