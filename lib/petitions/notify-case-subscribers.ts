@@ -17,13 +17,26 @@ import { caseUpdateMail } from './petition-mail';
 export interface CaseUpdate {
   /** One line on what changed, as the public timeline says it (e.g. the new event's title). */
   headline: string;
-  /** The site's origin, for the links. */
-  origin: string;
+  /** The site's origin, for the links; by default NEXTAUTH_URL's (the site's public address). */
+  origin?: string;
+}
+
+function configuredOrigin(): string | null {
+  try {
+    return process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).origin : null;
+  } catch {
+    return null;
+  }
 }
 
 const BATCH = 500;
 
 export async function notifyCaseSubscribers(tx: Transaction, caseId: string, update: CaseUpdate): Promise<number> {
+  const origin = update.origin ?? configuredOrigin();
+  if (!origin) {
+    console.warn('[vigil] case update not mailed: set NEXTAUTH_URL to the site address so the mails can carry links');
+    return 0;
+  }
   const [publicCase] = await tx.select({ slug: cases.slug, title: cases.title }).from(cases).where(and(eq(cases.id, caseId), caseIsPublic));
   if (!publicCase) return 0;
   const subscribers = await tx
@@ -48,7 +61,7 @@ export async function notifyCaseSubscribers(tx: Transaction, caseId: string, upd
     caseUpdateMail(
       { signatureId: subscriber.signatureId, email: subscriber.email!, locale: subscriber.locale },
       { caseTitle: publicCase.title, caseSlug: publicCase.slug, headline: update.headline },
-      update.origin,
+      origin,
     ),
   );
   for (let start = 0; start < mails.length; start += BATCH) {
