@@ -50,7 +50,7 @@ test('an advocate adds an internal and a public event; the public sees only the 
   await expect(form.getByRole('status')).toContainText('Saved.');
   await expect(advocate.getByTestId('console-event').filter({ hasText: INTERNAL_TITLE })).toContainText('Internal');
 
-  // A public event that also moves her custody record to Dandong, as of its date, in the same step.
+  // A public event that also moves her custody record to Dandong, as of its date, in the same step (once approved).
   form = await addEvent(advocate, { date: '2026-10-15', title: PUBLIC_TITLE, place: 'Dandong', visibility: 'public' });
   await form.getByLabel('Why it is safe to publish').fill('Reported by the husband in a public interview.');
   await form.getByLabel(/Also update the custody status/).check();
@@ -60,7 +60,8 @@ test('an advocate adds an internal and a public event; the public sees only the 
   const pending = advocate.getByTestId('pending-publications');
   await expect(pending).toContainText(PUBLIC_TITLE);
   await expect(pending).toContainText('Another staff member must approve.');
-  await expect(advocate.getByTestId('console-person').filter({ hasText: 'Student A' })).toContainText('Dandong');
+  // The custody change waits with the event: the public banner must not tell it before approval.
+  await expect(advocate.getByTestId('console-person').filter({ hasText: 'Student A' })).toContainText('Shenyang');
   expect(violations).toEqual([]);
 
   // Not public yet.
@@ -68,6 +69,7 @@ test('an advocate adds an internal and a public event; the public sees only the 
   const visitor = await visitorContext.newPage();
   await visitor.goto(`/cases/${CASE_SLUG}`);
   await expect(visitor.getByTestId('timeline-event').filter({ hasText: PUBLIC_TITLE })).toHaveCount(0);
+  await expect(visitor.getByTestId('status-banner')).toContainText('Student A: Detained in China, Shenyang');
 
   // The admin approves as the second staff member.
   const adminContext = await browser.newContext();
@@ -76,6 +78,7 @@ test('an advocate adds an internal and a public event; the public sees only the 
   await admin.goto(new URL(caseFileUrl).pathname);
   await admin.getByTestId('pending-publications').getByRole('button', { name: 'Approve publication' }).click();
   await expect(admin.getByTestId('pending-publications')).toHaveCount(0);
+  await expect(admin.getByTestId('console-person').filter({ hasText: 'Student A' })).toContainText('Dandong');
 
   // The visitor sees the public event, the new status, and never the internal one; the feed agrees.
   await visitor.reload();

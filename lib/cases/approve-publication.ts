@@ -8,7 +8,7 @@ import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
 import { actorOf } from './case-records';
 import { readCaseRules } from './case-rules';
-import { applyPublication, publicationRefusal } from './publication-gate';
+import { applyCustodyChange, applyPublication, type CustodyChange, publicationRefusal } from './publication-gate';
 import { revalidatePublicCases } from './public-cache';
 import { type ApprovePublicationInput, approvePublicationSchema } from './schemas';
 
@@ -41,6 +41,7 @@ export async function approvePublication(session: StaffSession | null, input: Ap
       after: { status: 'approved', ...subject },
     });
     await applyPublication(tx, actorOf(actor), subject);
+    if (request.custodyChange) await applyCustodyChange(tx, actorOf(actor), request.caseId, request.custodyChange as CustodyChange);
     return succeeded({ caseId: request.caseId });
   });
   if (result.ok) revalidatePublicCases();

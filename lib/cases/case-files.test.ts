@@ -157,6 +157,22 @@ describeEachEngine('case files', ({ db }) => {
     expect(auditRows.slice(auditBefore).map((row) => row.action).sort()).toEqual(['events.create', 'events.update', 'people.update']);
   });
 
+  it('holds back the custody change of an event waiting for approval, and applies it on approval', async () => {
+    const caseId = await insertTestCase({ slug: 'custody-waits', lifecycle: 'published', familyConsentStatus: 'granted', publishedAt: new Date() });
+    const student = await insertTestPerson(caseId, { publicAlias: 'Student S', custodyStatus: 'detained_in_china', custodyPlace: 'Shenyang' });
+    const created = await createEvent(
+      advocate,
+      eventForm(caseId, { eventType: 'repatriation', title: 'Handed over at Dandong', place: 'Dandong', visibility: 'public', personIds: student, updateCustody: 'on', custodyStatus: 'handed_over_to_north_korea' }),
+    );
+    expect(created).toMatchObject({ ok: true, value: { publication: 'pending' } });
+    expect((await getPublicCase('custody-waits'))?.people[0]).toMatchObject({ custodyStatus: 'detained_in_china', custodyPlace: 'Shenyang' });
+    const [pending] = await db().query.publicationRequests.findMany({ where: (request, { eq: equals }) => equals(request.caseId, caseId) });
+    expect(await approvePublication(secondAdvocate, { requestId: pending!.id })).toMatchObject({ ok: true });
+    const publicCase = await getPublicCase('custody-waits');
+    expect(publicCase?.people[0]).toMatchObject({ custodyStatus: 'handed_over_to_north_korea', custodyPlace: 'Dandong', custodyAsOf: { date: '2024-03-01', precision: 'day' } });
+    expect(publicCase?.timeline.map((event) => event.title)).toEqual(['Handed over at Dandong']);
+  });
+
   it('corrects and retracts public events in the open, never silently', async () => {
     const caseId = await insertTestCase({ slug: 'corrections-case', lifecycle: 'published', familyConsentStatus: 'granted', publishedAt: new Date() });
     await updateCaseRules(admin, { requireSecondApproval: false, reviewAfterDays: 30 });

@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { cases, publicationRequests, timelineEvents } from '@/db/schema';
+import { casePeople, cases, publicationRequests, timelineEvents } from '@/db/schema';
 import { type AuditActor, recordAudit, type Transaction } from '@/lib/audit/record-audit';
 import { recordChange } from './case-records';
 import { readCaseRules } from './case-rules';
@@ -18,6 +18,33 @@ export interface PublicationSubject {
   caseId: string;
   /** null: the case itself. */
   eventId: string | null;
+}
+
+/** A custody change an event reports, held back with the event until it may be public. */
+export interface CustodyChange {
+  personIds: string[];
+  custodyStatus: (typeof casePeople.$inferSelect)['custodyStatus'];
+  custodyPlace: string | null;
+  asOf: string;
+  precision: (typeof casePeople.$inferSelect)['custodyAsOfPrecision'];
+}
+
+/** Moves the people to the status an event reports, as of its date, each change kept in their history. */
+export async function applyCustodyChange(tx: Transaction, actor: AuditActor, caseId: string, change: CustodyChange): Promise<void> {
+  for (const personId of change.personIds) {
+    const [row] = await tx
+      .update(casePeople)
+      .set({
+        custodyStatus: change.custodyStatus,
+        custodyPlace: change.custodyPlace,
+        custodyAsOf: change.asOf,
+        custodyAsOfPrecision: change.precision,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(casePeople.id, personId), eq(casePeople.caseId, caseId)))
+      .returning({ id: casePeople.id });
+    if (row) await recordChange(tx, actor, { kind: 'person', id: personId, caseId, changeKind: 'custodyFromEvent', action: 'people.update' });
+  }
 }
 
 /** Why the subject may not be published now, or null when it may. */
@@ -43,7 +70,7 @@ export async function publicationRefusal(tx: Transaction, subject: PublicationSu
 export async function requestPublicationIn(
   tx: Transaction,
   actor: AuditActor,
-  subject: PublicationSubject & { note: string },
+  subject: PublicationSubject & { note: string; custodyChange?: CustodyChange | null },
 ): Promise<PublicationOutcome> {
   const refusal = await publicationRefusal(tx, subject);
   if (refusal) return { refused: refusal };
@@ -55,6 +82,7 @@ export async function requestPublicationIn(
       caseId: subject.caseId,
       eventId: subject.eventId,
       note: subject.note,
+      custodyChange: subject.custodyChange ?? null,
       requestedByUserId: actor.userId!,
       status: approvedNow ? 'approved' : 'pending',
       decidedByUserId: approvedNow ? actor.userId : null,
@@ -63,6 +91,13 @@ export async function requestPublicationIn(
     // One pending request per case and per event: asking again leaves the first one waiting.
     .onConflictDoNothing()
     .returning({ id: publicationRequests.id });
+  if (!request && subject.eventId && subject.custodyChange) {
+    // Asked again with a (new) custody change: the waiting request carries the latest one.
+    await tx
+      .update(publicationRequests)
+      .set({ custodyChange: subject.custodyChange, updatedAt: sql`now()` })
+      .where(and(eq(publicationRequests.eventId, subject.eventId), eq(publicationRequests.status, 'pending')));
+  }
   if (request) {
     await recordAudit(tx, actor, {
       action: 'cases.requestPublication',
@@ -73,6 +108,7 @@ export async function requestPublicationIn(
   }
   if (!approvedNow) return { outcome: 'pending' };
   await applyPublication(tx, actor, subject);
+  if (subject.custodyChange) await applyCustodyChange(tx, actor, subject.caseId, subject.custodyChange);
   return { outcome: 'published' };
 }
 

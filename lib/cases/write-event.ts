@@ -9,7 +9,7 @@ import { casePeople, cases, sources, timelineEventPeople, timelineEventSources, 
 import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
 import type { AuditActor, Transaction } from '@/lib/audit/record-audit';
 import { recordChange, refreshVerificationGrades } from './case-records';
-import { requestPublicationIn } from './publication-gate';
+import { applyCustodyChange, type CustodyChange, requestPublicationIn } from './publication-gate';
 import type { EventFields } from './schemas';
 
 export interface EventWriteResult {
@@ -96,21 +96,19 @@ export async function writeEvent(
   }
   await refreshVerificationGrades(tx, [eventId]);
 
-  if (fields.updateCustody && fields.custodyStatus) {
-    for (const personId of fields.personIds) {
-      await tx
-        .update(casePeople)
-        .set({
+  const custodyChange: CustodyChange | null =
+    fields.updateCustody && fields.custodyStatus
+      ? {
+          personIds: fields.personIds,
           custodyStatus: fields.custodyStatus,
           custodyPlace: fields.custodyPlace ?? fields.place,
-          custodyAsOf: fields.occurredOn,
-          custodyAsOfPrecision: fields.occurredPrecision,
-          updatedAt: sql`now()`,
-        })
-        .where(eq(casePeople.id, personId));
-      await recordChange(tx, actor, { kind: 'person', id: personId, caseId: fields.caseId, changeKind: 'custodyFromEvent', action: 'people.update' });
-    }
-  }
+          asOf: fields.occurredOn,
+          precision: fields.occurredPrecision,
+        }
+      : null;
+  const askingPublication = fields.visibility === 'public' && !isPublic;
+  // With an event that waits for publication, its custody change waits too (applied on approval).
+  if (custodyChange && !askingPublication) await applyCustodyChange(tx, actor, fields.caseId, custodyChange);
 
   await recordChange(tx, actor, {
     kind: 'event',
@@ -121,8 +119,8 @@ export async function writeEvent(
   });
 
   let publication: EventWriteResult['publication'] = null;
-  if (fields.visibility === 'public' && !isPublic) {
-    const gate = await requestPublicationIn(tx, actor, { caseId: fields.caseId, eventId, note: fields.publicationNote });
+  if (askingPublication) {
+    const gate = await requestPublicationIn(tx, actor, { caseId: fields.caseId, eventId, note: fields.publicationNote, custodyChange });
     if ('refused' in gate) throw new PublicationRefused(gate.refused);
     publication = gate.outcome;
   }
