@@ -108,10 +108,27 @@ describeEachEngine(
       expect(audits.map((row) => row.action)).toEqual(['letters.generate']);
     });
 
+    it('chooses targets by kind or by host country, active ones only', async () => {
+      const { session } = await organizer();
+      const created = await createTemplate(session, { caseSlug: DEMO_CASE_SLUG, name: 'Short', language: 'zh', body: '{{target.salutation}}\n请释放{{person.alias}}。' });
+      const templateId = created.ok ? created.value.templateId : '';
+      await db().update(letterTargets).set({ status: 'moved' }).where(eq(letterTargets.key, 'un-sr-dprk'));
+      const byCountry = await generateLetterBatch(session, { templateId, selection: 'country', hostCountry: 'kr', senderName: 'A' });
+      const byKind = await generateLetterBatch(session, { templateId, selection: 'kind', kind: 'un_mandate', senderName: 'A' });
+      await db().update(letterTargets).set({ status: 'active' }).where(eq(letterTargets.key, 'un-sr-dprk'));
+      const keysOf = async (result: typeof byCountry) => {
+        const rows = await db().select({ target: letters.targetSnapshot, text: letters.renderedText }).from(letters).where(eq(letters.batchId, result.ok ? result.value.batchId : ''));
+        return rows.map((row) => (row.target as TargetSnapshot).key).sort();
+      };
+      expect(await keysOf(byCountry)).toEqual(['cn-embassy-kr', 'kr-mofa']);
+      expect(await keysOf(byKind)).toEqual(['un-ohchr-special-procedures']);
+      expect(await generateLetterBatch(session, { templateId, selection: 'country', hostCountry: 'NZ', senderName: 'A' })).toEqual({ ok: false, fieldErrors: { selection: 'noTargets' } });
+    });
+
     it('tracks a letter to a reply, puts the reply on the public timeline and keeps the note private', async () => {
       const { session } = await organizer();
       const desk = await listLetters(session);
-      const letter = desk.batches[0]!.letters.find((row) => row.targetKey === 'cn-embassy-ca')!;
+      const letter = desk.batches.flatMap((batch) => batch.letters).find((row) => row.targetKey === 'cn-embassy-ca')!;
       expect(await trackLetter(session, { letterId: letter.id, status: 'replied', on: '2026-12-01', note: 'x' })).toEqual({ ok: false, fieldErrors: { status: 'statusNotNext' } });
       expect(await trackLetter(session, { letterId: letter.id, status: 'sent', on: '2026-11-30', sentVia: 'post' })).toMatchObject({ ok: true });
       expect(await trackLetter(session, { letterId: letter.id, status: 'delivered', on: '2026-11-29' })).toEqual({ ok: false, fieldErrors: { on: 'beforeSent' } });
@@ -127,7 +144,7 @@ describeEachEngine(
       expect(replied).toMatchObject({ ok: true, value: { status: 'replied', publication: 'pending' } });
       const title = 'China’s embassy in Ottawa replied to our letter';
       expect((await getPublicCase(DEMO_CASE_SLUG))!.timeline.find((item) => item.title === title)).toBeUndefined();
-      expect((await listLetters(session)).batches[0]!.letters.find((row) => row.id === letter.id)?.timeline).toBe('pending');
+      expect((await listLetters(session)).batches.flatMap((batch) => batch.letters).find((row) => row.id === letter.id)?.timeline).toBe('pending');
       const eventId = replied.ok ? replied.value.eventId! : '';
       const [request] = await db().select({ id: publicationRequests.id }).from(publicationRequests).where(eq(publicationRequests.eventId, eventId));
       // The organizer cannot approve it; an admin (or advocate) does, as the second staff member.
@@ -141,7 +158,7 @@ describeEachEngine(
       expect(JSON.stringify(publicCase)).not.toContain('555 0100');
 
       const after = await listLetters(session);
-      const tracked = after.batches[0]!.letters.find((row) => row.id === letter.id)!;
+      const tracked = after.batches.flatMap((batch) => batch.letters).find((row) => row.id === letter.id)!;
       expect(tracked).toMatchObject({ status: 'replied', sentVia: 'post', sentOn: '2026-11-30', repliedOn: '2026-12-10', timeline: 'public' });
       const record = after.responses.find((row) => row.nameEn.includes('Canada'))!;
       expect(record).toMatchObject({ sent: 1, replied: 1, noReply: 0, lastRepliedOn: '2026-12-10' });
