@@ -5,6 +5,7 @@
  * staff and proves the public never sees them.
  */
 import { count } from 'drizzle-orm';
+import { computeVerificationGrade, type GradedSource } from '../lib/cases/verification';
 import type { Database } from './client';
 import {
   casePeople,
@@ -28,7 +29,7 @@ export async function seedDemoDataIfEmpty(db: Database): Promise<boolean> {
 
 export async function seedDemoData(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
-    const sourceIds = new Map<string, string>();
+    const sourceIds = new Map<string, GradedSource>();
     const sourceRows = await tx
       .insert(sources)
       .values([
@@ -37,12 +38,15 @@ export async function seedDemoData(db: Database): Promise<void> {
           publicAttribution: 'CNN, November 2017',
           mayBeNamed: true,
           name: 'CNN',
+          // CNN reported what the husband told them: one line of evidence with his own account.
+          origin: 'lee-tae-won',
         },
         {
           kind: 'family',
           publicAttribution: 'the husband and father, in public interviews',
           mayBeNamed: true,
           name: 'Lee Tae-won',
+          origin: 'lee-tae-won',
         },
         {
           kind: 'informant_north_korea',
@@ -66,9 +70,9 @@ export async function seedDemoData(db: Database): Promise<void> {
           internalNotes: 'Paid for the crossing attempt. Unreliable on dates.',
         },
       ])
-      .returning({ id: sources.id });
+      .returning({ id: sources.id, kind: sources.kind, mayBeNamed: sources.mayBeNamed, origin: sources.origin });
     ['cnn', 'husband', 'sinuiju', 'second', 'broker'].forEach((key, index) => {
-      sourceIds.set(key, sourceRows[index]!.id);
+      sourceIds.set(key, sourceRows[index]!);
     });
 
     await insertCase(tx, sourceIds, {
@@ -133,7 +137,6 @@ export async function seedDemoData(db: Database): Promise<void> {
           title: 'Lee Tae-won reaches South Korea',
           description: 'He escapes North Korea and resettles in South Korea, leaving his wife and son behind.',
           place: 'South Korea',
-          verificationGrade: 'single_source',
           visibility: 'public',
           people: ['father'],
           sourceKeys: ['cnn'],
@@ -144,7 +147,6 @@ export async function seedDemoData(db: Database): Promise<void> {
           eventType: 'escape',
           title: 'Wife and four-year-old son smuggled out of North Korea',
           description: 'He arranges and pays for a broker to bring his wife and son across the border into China.',
-          verificationGrade: 'single_source',
           visibility: 'public',
           people: ['wife', 'son'],
           sourceKeys: ['husband'],
@@ -156,7 +158,6 @@ export async function seedDemoData(db: Database): Promise<void> {
           title: 'Caught in northeast China with eight other defectors',
           description: 'Chinese police detain the mother and son together with eight other North Koreans.',
           place: 'Northeast China',
-          verificationGrade: 'corroborated',
           visibility: 'public',
           people: ['wife', 'son'],
           sourceKeys: ['cnn', 'husband'],
@@ -167,7 +168,6 @@ export async function seedDemoData(db: Database): Promise<void> {
           eventType: 'appeal',
           title: 'Public appeal to President Xi Jinping',
           description: 'Lee Tae-won asks China’s president not to send his wife and son back to North Korea.',
-          verificationGrade: 'documented',
           visibility: 'public',
           people: ['father'],
           sourceKeys: ['cnn'],
@@ -181,7 +181,6 @@ export async function seedDemoData(db: Database): Promise<void> {
             'A source inside North Korea reports that she was handed back across the border and is being ' +
             'interrogated by state security in Sinuiju.',
           place: 'Sinuiju',
-          verificationGrade: 'single_source',
           visibility: 'public',
           people: ['wife'],
           sourceKeys: ['sinuiju'],
@@ -192,7 +191,6 @@ export async function seedDemoData(db: Database): Promise<void> {
           eventType: 'report',
           title: 'A second source confirms she is back in North Korea',
           description: 'An independent source confirms that she has been returned to North Korea.',
-          verificationGrade: 'corroborated',
           visibility: 'public',
           people: ['wife'],
           sourceKeys: ['sinuiju', 'second'],
@@ -204,7 +202,6 @@ export async function seedDemoData(db: Database): Promise<void> {
           title: 'Broker says the son may be held apart from his mother',
           description: 'The broker who arranged the crossing says the boy was separated from his mother after the arrest.',
           internalNotes: 'Do not publish: would identify the broker’s route.',
-          verificationGrade: 'reported',
           visibility: 'internal',
           people: ['son'],
           sourceKeys: ['broker'],
@@ -216,7 +213,6 @@ export async function seedDemoData(db: Database): Promise<void> {
           title: 'Demonstration outside the Chinese embassy in Seoul',
           description: 'Lee Tae-won speaks at a demonstration calling on China to stop sending defectors back.',
           place: 'Seoul',
-          verificationGrade: 'documented',
           visibility: 'public',
           people: ['father'],
           sourceKeys: ['cnn'],
@@ -253,7 +249,6 @@ export async function seedDemoData(db: Database): Promise<void> {
           occurredOn: '2026-09-20',
           eventType: 'arrest',
           title: 'Detained at a checkpoint outside Shenyang',
-          verificationGrade: 'reported',
           visibility: 'public',
           people: ['student'],
         },
@@ -289,7 +284,6 @@ export async function seedDemoData(db: Database): Promise<void> {
           occurredPrecision: 'approximate',
           eventType: 'escape',
           title: 'Leaves North Korea',
-          verificationGrade: 'single_source',
           visibility: 'public',
           people: ['grandmother'],
         },
@@ -298,7 +292,6 @@ export async function seedDemoData(db: Database): Promise<void> {
           occurredPrecision: 'month',
           eventType: 'arrival',
           title: 'Arrives in South Korea',
-          verificationGrade: 'officially_confirmed',
           visibility: 'public',
           people: ['grandmother'],
         },
@@ -356,7 +349,7 @@ type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 async function insertCase(
   tx: Transaction,
-  sourceIds: Map<string, string>,
+  sourceIds: Map<string, GradedSource>,
   input: {
     record: typeof cases.$inferInsert;
     people: Record<string, Omit<typeof casePeople.$inferInsert, 'caseId'>>;
@@ -383,7 +376,17 @@ async function insertCase(
   for (const { people = [], sourceKeys = [], ...event } of input.events) {
     const [row] = await tx
       .insert(timelineEvents)
-      .values({ ...event, ...stamped, caseId })
+      // Grades are computed from the sources, as the console computes them, never typed.
+      .values({
+        ...event,
+        ...stamped,
+        caseId,
+        verificationGrade: computeVerificationGrade({
+          retracted: false,
+          disputed: false,
+          sources: sourceKeys.map((key) => sourceIds.get(key)!),
+        }),
+      })
       .returning({ id: timelineEvents.id });
     const eventId = row!.id;
     if (people.length > 0) {
@@ -394,7 +397,7 @@ async function insertCase(
     if (sourceKeys.length > 0) {
       await tx
         .insert(timelineEventSources)
-        .values(sourceKeys.map((key) => ({ eventId, sourceId: sourceIds.get(key)! })));
+        .values(sourceKeys.map((key) => ({ eventId, sourceId: sourceIds.get(key)!.id })));
     }
   }
 }

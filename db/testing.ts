@@ -30,6 +30,16 @@ export async function createScratchPostgresDatabase(adminUrl: string): Promise<{
       const dropper = new Client({ connectionString: adminUrl });
       await dropper.connect();
       try {
+        // pool.end() resolves before the server's backends have exited; forcing the drop while they
+        // exit makes them report "terminating connection" (57P01) to clients that are closing.
+        for (let attempt = 0; attempt < 100; attempt += 1) {
+          const { rows } = await dropper.query<{ n: number }>(
+            'select count(*)::int as n from pg_stat_activity where datname = $1',
+            [name],
+          );
+          if (rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         await dropper.query(`drop database if exists "${name}" with (force)`);
       } finally {
         await dropper.end();
