@@ -1,9 +1,14 @@
+import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { CaseBrowser } from '@/components/cases/CaseBrowser';
 import { CaseList } from '@/components/cases/CaseList';
 import { cachedPublicCases } from '@/lib/cases/public-cache';
 import { CUSTODY_STATUSES } from '@/lib/cases/vocabulary';
+
+export const metadata: Metadata = {
+  alternates: { types: { 'application/atom+xml': '/feed.xml' } },
+};
 
 // Served from cache; refreshed when staff change a case, and at the latest after a minute.
 export const revalidate = 60;
