@@ -24,6 +24,8 @@ process.env.VIGIL_E2E_RUN ??= randomBytes(4).toString('hex');
 process.env.VIGIL_E2E_SECRET_KEY ??= randomBytes(32).toString('base64');
 const run = process.env.VIGIL_E2E_RUN;
 const adminUrl = process.env.TEST_DATABASE_URL;
+// VIGIL_E2E_PORT moves the e2e servers (this port and the next) when 3100 is taken.
+const basePort = Number(process.env.VIGIL_E2E_PORT ?? 3100);
 
 const common = {
   NODE_ENV: 'production',
@@ -37,7 +39,7 @@ const common = {
 const engines: { name: string; port: number; env: Record<string, string> }[] = [
   {
     name: 'pglite',
-    port: 3100,
+    port: basePort,
     env: { ...common, VIGIL_DATA_DIR: path.join(os.tmpdir(), `vigil-e2e-${run}`, 'pglite') },
   },
 ];
@@ -47,7 +49,7 @@ if (adminUrl) {
   databaseUrl.pathname = `/${process.env.VIGIL_E2E_PG_DATABASE}`;
   engines.push({
     name: 'postgres',
-    port: 3101,
+    port: basePort + 1,
     env: { ...common, DATABASE_URL: databaseUrl.toString(), E2E_ADMIN_DATABASE_URL: adminUrl },
   });
 }
