@@ -6,6 +6,7 @@ import type { StaffSession } from '@/lib/auth/staff-session';
 
 export const CONSOLE_SECTIONS = [
   { key: 'cases', href: '/admin/cases', operation: 'cases.list' },
+  { key: 'petitions', href: '/admin/petitions', operation: 'petitions.list' },
   { key: 'letters', href: '/admin/letters', operation: 'letters.list' },
   { key: 'account', href: '/admin/account', operation: 'account.read' },
   { key: 'users', href: '/admin/users', operation: 'users.list' },
