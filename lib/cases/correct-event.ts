@@ -5,6 +5,7 @@ import { eventCorrections, timelineEvents } from '@/db/schema';
 import { fieldError, type OperationResult } from '@/lib/actions/result';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
+import { notifyCaseSubscribers } from '@/lib/petitions/notify-case-subscribers';
 import { actorOf } from './case-records';
 import { revalidatePublicCases } from './public-cache';
 import { type CorrectEventInput, correctEventSchema } from './schemas';
@@ -41,6 +42,7 @@ export async function correctEvent(session: StaffSession | null, input: CorrectE
         internalNote: correctionNote,
         createdByUserId: actor.userId,
       });
+      if (current.visibility === 'public') await notifyCaseSubscribers(tx, fields.caseId, { headline: fields.title });
       return written;
     })
     .catch(publicationRefusedAsFieldError);

@@ -5,6 +5,7 @@ import { eventCorrections, timelineEvents } from '@/db/schema';
 import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
+import { notifyCaseSubscribers } from '@/lib/petitions/notify-case-subscribers';
 import { actorOf, recordChange, refreshVerificationGrades } from './case-records';
 import { revalidatePublicCases } from './public-cache';
 import { type RetractEventInput, retractEventSchema } from './schemas';
@@ -22,11 +23,12 @@ export async function retractEvent(session: StaffSession | null, input: RetractE
       .update(timelineEvents)
       .set({ retractedAt: sql`now()`, updatedAt: sql`now()` })
       .where(and(eq(timelineEvents.id, eventId), eq(timelineEvents.caseId, caseId), isNull(timelineEvents.retractedAt)))
-      .returning({ id: timelineEvents.id });
+      .returning({ id: timelineEvents.id, visibility: timelineEvents.visibility, title: timelineEvents.title });
     if (!row) return fieldError('eventId', 'recordInvalid');
     await refreshVerificationGrades(tx, [eventId]);
     await tx.insert(eventCorrections).values({ eventId, kind: 'retraction', publicReason, internalNote: correctionNote, createdByUserId: actor.userId });
     await recordChange(tx, actorOf(actor), { kind: 'event', id: eventId, caseId, changeKind: 'retracted', action: 'events.retract' });
+    if (row.visibility === 'public') await notifyCaseSubscribers(tx, caseId, { headline: row.title });
     return succeeded({ eventId });
   });
   if (result.ok) revalidatePublicCases();
