@@ -53,7 +53,7 @@ export const scenarios: AuthorizationScenarios = {
   'petitions.markDelivered': {
     prepare: openPetition,
     run: ({ session }, petitionId) =>
-      markPetitionDelivered(session, { petitionId, deliveredOn: '2026-11-29', deliveredTo: 'The embassy in Seoul', note: '' }, { origin: 'https://vigil.test' }),
+      markPetitionDelivered(session, { petitionId, deliveredOn: '2026-11-29', deliveredTo: 'The embassy in Seoul', note: '' }),
   },
   'petitions.pauseAll': { run: ({ session }) => setSiteSigningPause(session, { signingPaused: 'off' }) },
   'signatures.export': { prepare: openPetition, run: ({ session }, petitionId) => exportSignatures(session, petitionId) },

@@ -1,28 +1,28 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { petitions, timelineEvents } from '@/db/schema';
+import { petitions } from '@/db/schema';
 import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
-import { recordChange, refreshVerificationGrades } from '@/lib/cases/case-records';
+import { actorOf } from '@/lib/cases/case-records';
 import { revalidatePublicCases } from '@/lib/cases/public-cache';
 import { readConfirmedCounts } from './confirmed-count';
-import { notifyCaseSubscribers } from './notify-case-subscribers';
+import { createEventSchema } from '@/lib/cases/schemas';
+import { type EventWriteResult, PublicationRefused, writeEvent } from '@/lib/cases/write-event';
 import { afterPetitionWrite } from './petition-writes';
 import { markDeliveredSchema, type MarkDeliveredInput } from './schemas';
 
 /**
  * Records that the petition was handed over (date, recipient, note): it is closed if it was not, and
- * the case's public timeline gains an event saying so, written like any other event (with its version
- * and audit row), and signers who asked for updates are told.
+ * the case's timeline gains an event saying so, written like any other event (version, audit row,
+ * publication gate), and signers who asked for updates are told once it is public.
  */
 export async function markPetitionDelivered(
   session: StaffSession | null,
   input: MarkDeliveredInput,
-  link: { origin: string },
-): Promise<OperationResult<{ petitionId: string; eventId: string }>> {
+): Promise<OperationResult<{ petitionId: string; eventId: string; publication: EventWriteResult['publication'] }>> {
   const actor = await authorize(session, 'petitions.markDelivered');
   const data = markDeliveredSchema.parse(input);
   const db = await getDb();
@@ -46,23 +46,27 @@ export async function markPetitionDelivered(
     await recordAudit(tx, actor, { action: 'petitions.markDelivered', entityType: 'petition', entityId: data.petitionId, before, after });
 
     const signatures = (await readConfirmedCounts(tx, [data.petitionId])).get(data.petitionId) ?? 0;
-    const title = `Petition delivered to ${data.deliveredTo}`;
-    const [event] = await tx
-      .insert(timelineEvents)
-      .values({
-        caseId: before.caseId,
-        occurredOn: data.deliveredOn,
-        occurredPrecision: 'day',
-        eventType: 'advocacy',
-        title,
-        description: `“${before.title}”, signed by ${signatures.toLocaleString('en')} people, was delivered to ${data.deliveredTo}.${data.note ? `\n\n${data.note}` : ''}`,
-        visibility: 'public',
-      })
-      .returning({ id: timelineEvents.id });
-    await refreshVerificationGrades(tx, [event!.id]);
-    await recordChange(tx, actor, { kind: 'event', id: event!.id, caseId: before.caseId, changeKind: 'created', action: 'events.create' });
-    await notifyCaseSubscribers(tx, before.caseId, { headline: title, origin: link.origin });
-    return succeeded({ petitionId: data.petitionId, eventId: event!.id });
+    const event = createEventSchema.parse({
+      caseId: before.caseId,
+      occurredOn: data.deliveredOn,
+      occurredPrecision: 'day',
+      eventType: 'advocacy',
+      title: `Petition delivered to ${data.deliveredTo}`,
+      description: `“${before.title}”, signed by ${signatures.toLocaleString('en')} people, was delivered to ${data.deliveredTo}.${data.note ? `\n\n${data.note}` : ''}`,
+      visibility: 'public',
+      publicationNote: `Petition “${before.title}” delivered`,
+    });
+    // The delivery goes on the public timeline like any public event: through the case's publication
+    // gate (family consent, a second staff member's approval), which also tells signers who asked for
+    // news once it is public. Where the gate refuses, the event is kept for staff only.
+    const written = await tx
+      .transaction((savepoint) => writeEvent(savepoint, actorOf(actor), event, null))
+      .catch((error: unknown) => {
+        if (error instanceof PublicationRefused) return writeEvent(tx, actorOf(actor), { ...event, visibility: 'internal' }, null);
+        throw error;
+      });
+    if (!written.ok) return written;
+    return succeeded({ petitionId: data.petitionId, eventId: written.value.eventId, publication: written.value.publication });
   });
   if (result.ok) {
     afterPetitionWrite();

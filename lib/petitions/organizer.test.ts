@@ -5,9 +5,10 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { auditLog, mailOutbox, petitions, petitionSignatures, timelineEvents } from '@/db/schema';
+import { auditLog, mailOutbox, petitions, petitionSignatures, publicationRequests, timelineEvents } from '@/db/schema';
 import { describeEachEngine } from '@/db/testing';
 import { sessionForRole } from '@/lib/auth/test-fixtures';
+import { approvePublication } from '@/lib/cases/approve-publication';
 import { anonymiseClosedPetitions } from './anonymise-closed-petitions';
 import { closePetition } from './close-petition';
 import { confirmSignature } from './confirm-signature';
@@ -30,11 +31,13 @@ import { getWithdrawal, withdrawSignature } from './withdraw-signature';
 import { withdrawalToken } from './withdrawal-link';
 
 const origin = 'https://vigil.test';
+// Case news mails carry links to the site's public address.
+process.env.NEXTAUTH_URL ??= origin;
 
 describeEachEngine('the organizer console', ({ db }) => {
   it('runs a petition from draft to delivery, keeping the count exact and every change audited', async () => {
     const { session } = await sessionForRole('organizer');
-    const { caseId } = await createTestPetition(db());
+    const { caseId } = await createTestPetition(db(), {}, { familyConsentStatus: 'granted' });
     const created = await createPetition(session, { caseId, slug: 'free-the-family', title: 'Free the family', target: 'President Xi Jinping', goal: '10' });
     expect(created.ok).toBe(true);
     const petitionId = (created as { value: { petitionId: string } }).value.petitionId;
@@ -110,9 +113,16 @@ describeEachEngine('the organizer console', ({ db }) => {
     expect(await closePetition(session, { petitionId })).toEqual({ ok: false, fieldErrors: { petitionId: 'alreadyClosed' } });
     forgetSigningPetitions();
     expect(await signPetition('free-the-family', signer('late@example.org'), { ip: testAddress(400), origin })).toEqual({ kind: 'not_accepting', reason: 'closed' });
-    const delivered = await markPetitionDelivered(session, { petitionId, deliveredOn: '2026-11-29', deliveredTo: 'the Chinese embassy in Seoul', note: 'Handed over at the gate.' }, { origin });
-    expect(delivered).toMatchObject({ ok: true });
-    const [event] = await db().select().from(timelineEvents).where(and(eq(timelineEvents.caseId, caseId), eq(timelineEvents.eventType, 'advocacy')));
+    const delivered = await markPetitionDelivered(session, { petitionId, deliveredOn: '2026-11-29', deliveredTo: 'the Chinese embassy in Seoul', note: 'Handed over at the gate.' });
+    // The delivery goes through the case's publication gate: public once a second staff member approves.
+    expect(delivered).toMatchObject({ ok: true, value: { publication: 'pending' } });
+    const deliveryEventId = (delivered as { value: { eventId: string } }).value.eventId;
+    let [event] = await db().select().from(timelineEvents).where(and(eq(timelineEvents.caseId, caseId), eq(timelineEvents.eventType, 'advocacy')));
+    expect(event).toMatchObject({ id: deliveryEventId, visibility: 'internal' });
+    const [request] = await db().select({ id: publicationRequests.id }).from(publicationRequests).where(eq(publicationRequests.eventId, deliveryEventId));
+    const { session: admin } = await sessionForRole('admin');
+    expect(await approvePublication(admin, { requestId: request!.id })).toMatchObject({ ok: true });
+    [event] = await db().select().from(timelineEvents).where(eq(timelineEvents.id, deliveryEventId));
     expect(event).toMatchObject({ visibility: 'public', title: 'Petition delivered to the Chinese embassy in Seoul', occurredOn: '2026-11-29' });
     expect(event!.description).toContain('signed by 3 people');
     const news = await db().select().from(mailOutbox).where(eq(mailOutbox.subject, sql`${'News about the case: '} || (select title from cases where id = ${caseId})`));

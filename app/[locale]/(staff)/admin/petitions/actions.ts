@@ -21,14 +21,13 @@ import {
 } from '@/lib/petitions/schemas';
 import { setSiteSigningPause } from '@/lib/petitions/set-site-signing-pause';
 import { updatePetition } from '@/lib/petitions/update-petition';
-import { siteOrigin } from '@/lib/auth/request-origin';
 
 // The operations parse their input again; the parsed values go through as they came.
 const handlers = {
   create: staffAction(createPetitionSchema, (session, input) => createPetition(session, input as never), 'created'),
   update: staffAction(updatePetitionSchema, (session, input) => updatePetition(session, input as never)),
   close: staffAction(petitionIdSchema, closePetition, 'closed'),
-  deliver: staffAction(markDeliveredSchema, async (session, input) => markPetitionDelivered(session, input, { origin: await siteOrigin() }), 'delivered'),
+  deliver: staffAction(markDeliveredSchema, (session, input) => markPetitionDelivered(session, input), 'delivered'),
   invalidate: staffAction(invalidateSignaturesSchema, (session, input) => invalidateSignatures(session, input as never), 'invalidated'),
   restore: staffAction(restoreSignaturesSchema, restoreSignatures, 'restored'),
   addBlock: staffAction(addBlocklistEntrySchema, addBlocklistEntry),
