@@ -1,6 +1,7 @@
 import type { ComponentProps, ReactNode } from 'react';
+import { FieldFrame } from './FieldFrame';
 
-/** A labelled select with the error that belongs to it (the select twin of Field). */
+/** A labelled select with the error that belongs to it. */
 export function SelectField({
   label,
   error,
@@ -9,28 +10,16 @@ export function SelectField({
   ...select
 }: { label: ReactNode; error?: string; id: string; options: { value: string; label: string }[] } & ComponentProps<'select'>) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className="block w-full rounded border border-stone-300 bg-white px-3 py-2 text-sm aria-[invalid]:border-red-600"
-        {...select}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame id={id} label={label} error={error}>
+      {(control) => (
+        <select {...control} {...select}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }

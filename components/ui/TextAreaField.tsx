@@ -1,6 +1,7 @@
 import type { ComponentProps, ReactNode } from 'react';
+import { FieldFrame } from './FieldFrame';
 
-/** A labelled multi-line text box with its help and error (the textarea twin of Field). */
+/** A labelled multi-line text box with its help and error. */
 export function TextAreaField({
   label,
   help,
@@ -8,30 +9,9 @@ export function TextAreaField({
   id,
   ...textarea
 }: { label: ReactNode; help?: ReactNode; error?: string; id: string } & ComponentProps<'textarea'>) {
-  const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        rows={3}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className="block w-full rounded border border-stone-300 bg-white px-3 py-2 text-sm aria-[invalid]:border-red-600"
-        {...textarea}
-      />
-      {help ? (
-        <p id={`${id}-help`} className="text-xs text-stone-600">
-          {help}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame id={id} label={label} help={help} error={error}>
+      {(control) => <textarea rows={3} {...control} {...textarea} />}
+    </FieldFrame>
   );
 }
