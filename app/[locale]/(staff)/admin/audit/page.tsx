@@ -4,6 +4,7 @@ import { Forbidden } from '@/components/staff/Forbidden';
 import { listAuditEntries } from '@/lib/audit/list-audit-entries';
 import { loadStaffPage } from '@/lib/auth/staff-page';
 import { Link } from '@/lib/i18n/navigation';
+import { DataTable } from '@/components/ui/DataTable';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -64,20 +65,7 @@ export default async function AuditPage({
       {entries.length === 0 ? (
         <p className="text-stone-700">{t('audit.empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded border border-stone-200 bg-white shadow-sm">
-          <table className="w-full text-left text-xs">
-            <thead className="bg-stone-50 uppercase text-stone-600">
-              <tr>
-                <th className="px-3 py-2">#</th>
-                <th className="px-3 py-2">{t('audit.columns.when')}</th>
-                <th className="px-3 py-2">{t('audit.columns.who')}</th>
-                <th className="px-3 py-2">{t('audit.columns.action')}</th>
-                <th className="px-3 py-2">{t('audit.columns.record')}</th>
-                <th className="px-3 py-2">{t('audit.columns.change')}</th>
-                <th className="px-3 py-2">{t('audit.columns.ip')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-200 align-top">
+        <DataTable headings={['#', t('audit.columns.when'), t('audit.columns.who'), t('audit.columns.action'), t('audit.columns.record'), t('audit.columns.change'), t('audit.columns.ip')]} textSize="xs" alignRowsTop>
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <td className="px-3 py-2 text-stone-500">{entry.id}</td>
@@ -96,9 +84,7 @@ export default async function AuditPage({
                   <td className="px-3 py-2">{entry.ip}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </DataTable>
       )}
       {nextBefore ? (
         <Link href={`/admin/audit?${olderQuery.toString()}`} className="text-sm text-vigil underline">

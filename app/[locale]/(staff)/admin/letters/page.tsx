@@ -12,6 +12,7 @@ import { NEXT_LETTER_STATUSES } from '@/lib/letters/vocabulary';
 import { listTargets } from '@/lib/targets/list-targets';
 import { LettersNav } from './LettersNav';
 import { generateBatchAction, trackLetterAction } from './actions';
+import { DataTable } from '@/components/ui/DataTable';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -109,19 +110,7 @@ export default async function LettersPage({ params }: { params: Promise<{ locale
         {desk.responses.length === 0 ? (
           <p className="text-stone-600">{t('batches.responsesNone')}</p>
         ) : (
-          <div className="overflow-x-auto rounded border border-stone-200 bg-white shadow-sm">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-stone-50 text-xs uppercase text-stone-600">
-                <tr>
-                  <th className="px-3 py-2">{t('batches.responseColumns.target')}</th>
-                  <th className="px-3 py-2">{t('batches.responseColumns.sent')}</th>
-                  <th className="px-3 py-2">{t('batches.responseColumns.delivered')}</th>
-                  <th className="px-3 py-2">{t('batches.responseColumns.replied')}</th>
-                  <th className="px-3 py-2">{t('batches.responseColumns.noReply')}</th>
-                  <th className="px-3 py-2">{t('batches.responseColumns.lastReply')}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-200">
+          <DataTable headings={[t('batches.responseColumns.target'), t('batches.responseColumns.sent'), t('batches.responseColumns.delivered'), t('batches.responseColumns.replied'), t('batches.responseColumns.noReply'), t('batches.responseColumns.lastReply')]}>
                 {desk.responses.map((record) => (
                   <tr key={record.targetId}>
                     <td className="px-3 py-2">
@@ -134,9 +123,7 @@ export default async function LettersPage({ params }: { params: Promise<{ locale
                     <td className="px-3 py-2">{record.lastRepliedOn ?? '—'}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </DataTable>
         )}
       </section>
     </div>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { Badge, type BadgeTone } from '@/components/ui/Badge';
+import { DataTable } from '@/components/ui/DataTable';
 import { InviteUserForm } from '@/components/users/InviteUserForm';
 import { UserActionForm } from '@/components/users/UserActionForm';
 import { loadStaffPage } from '@/lib/auth/staff-page';
@@ -43,20 +44,7 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
         <h2 id="accounts" className="mb-3 text-lg font-semibold">
           {t('users.listTitle')}
         </h2>
-        <div className="overflow-x-auto rounded border border-stone-200 bg-white shadow-sm">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-stone-50 text-xs uppercase text-stone-600">
-              <tr>
-                <th className="px-3 py-2">{t('users.columns.person')}</th>
-                <th className="px-3 py-2">{t('users.columns.role')}</th>
-                <th className="px-3 py-2">{t('users.columns.internalAccess')}</th>
-                <th className="px-3 py-2">{t('users.columns.twoFactor')}</th>
-                <th className="px-3 py-2">{t('users.columns.status')}</th>
-                <th className="px-3 py-2">{t('users.columns.lastSignIn')}</th>
-                <th className="px-3 py-2">{t('users.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-200">
+        <DataTable headings={[t('users.columns.person'), t('users.columns.role'), t('users.columns.internalAccess'), t('users.columns.twoFactor'), t('users.columns.status'), t('users.columns.lastSignIn'), t('users.columns.actions')]}>
               {page.data.map((user) => (
                 <tr key={user.id} data-testid={`user-${user.email}`}>
                   <td className="px-3 py-2">
@@ -103,9 +91,7 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </DataTable>
       </section>
     </div>
   );

@@ -9,6 +9,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { listTargets } from '@/lib/targets/list-targets';
 import { LettersNav } from '../LettersNav';
 import { createTargetAction, importTargetsAction, updateTargetAction } from './actions';
+import { DataTable } from '@/components/ui/DataTable';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -53,20 +54,7 @@ export default async function TargetsPage({ params, searchParams }: { params: Pr
         {page.data.length === 0 ? (
           <p className="text-stone-600">{t('targets.empty')}</p>
         ) : (
-          <div className="overflow-x-auto rounded border border-stone-200 bg-white shadow-sm">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-stone-50 text-xs uppercase text-stone-600">
-                <tr>
-                  <th className="px-3 py-2">{t('targets.columns.name')}</th>
-                  <th className="px-3 py-2">{t('targets.columns.kind')}</th>
-                  <th className="px-3 py-2">{t('targets.columns.place')}</th>
-                  <th className="px-3 py-2">{t('targets.columns.languages')}</th>
-                  <th className="px-3 py-2">{t('targets.columns.verified')}</th>
-                  <th className="px-3 py-2">{t('targets.columns.status')}</th>
-                  <th className="px-3 py-2" />
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-200 align-top">
+          <DataTable headings={[t('targets.columns.name'), t('targets.columns.kind'), t('targets.columns.place'), t('targets.columns.languages'), t('targets.columns.verified'), t('targets.columns.status'), '']}>
                 {page.data.map((target) => (
                   <tr key={target.id}>
                     <td className="px-3 py-2">
@@ -101,9 +89,7 @@ export default async function TargetsPage({ params, searchParams }: { params: Pr
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </DataTable>
         )}
       </section>
       <div className="grid gap-6 lg:grid-cols-2">
