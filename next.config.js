@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
 import createNextIntlPlugin from 'next-intl/plugin';
@@ -25,13 +26,17 @@ const nextConfig = {
   },
 };
 
+// `npm run build` compiles server.ts and the cache handler to plain JavaScript next to Next's own
+// build output, so that `npm start` runs on node alone (no TypeScript loader in the request path).
+const compiledCacheHandler = path.resolve('.next/vigil-server/lib/cache/shared-cache-handler.mjs');
+
 /** @param {string} phase */
 export default function config(phase) {
   if (phase !== PHASE_PRODUCTION_SERVER) return withNextIntl(nextConfig);
-  // The production server (server.ts, run by tsx) keeps tag expiry in Postgres, shared by every
-  // instance: see lib/cache/shared-cache-handler.ts.
-  return withNextIntl({
-    ...nextConfig,
-    cacheHandler: path.resolve('lib/cache/shared-cache-handler.ts'),
-  });
+  // The production server keeps tag expiry in Postgres, shared by every instance: see
+  // lib/cache/shared-cache-handler.ts.
+  if (!fs.existsSync(compiledCacheHandler)) {
+    throw new Error(`${compiledCacheHandler} is missing: build with \`npm run build\` (plain \`next build\` does not compile it).`);
+  }
+  return withNextIntl({ ...nextConfig, cacheHandler: compiledCacheHandler });
 }

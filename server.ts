@@ -1,6 +1,7 @@
 /**
  * Vigil's HTTP server: Next.js behind one wrapper that gives every response its security headers
- * (see lib/http/apply-security-headers.ts). `npm run dev` and `npm start` both run this file.
+ * (see lib/http/apply-security-headers.ts). `npm run dev` runs this file with tsx; `npm run build`
+ * compiles it to .next/vigil-server/server.mjs, which `npm start` runs with node.
  */
 import { createServer } from 'node:http';
 import next from 'next';

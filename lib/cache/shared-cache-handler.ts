@@ -4,7 +4,8 @@
  * was retracted), every instance stops serving what carries that tag at its next request. Nothing
  * about what the public may see depends on which instance answers.
  *
- * Loaded by Next from server.ts's process (tsx), so it imports the database by relative path.
+ * `npm run build` compiles it (with the database code it imports) to .next/vigil-server/, which Next
+ * loads in the production server; it imports the database by relative path.
  */
 import { inArray, max, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
