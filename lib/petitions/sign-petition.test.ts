@@ -6,7 +6,9 @@ import { confirmSignature } from './confirm-signature';
 import { forgetSigningPetitions } from './find-signing-petition';
 import { forgetPetitionCounts, getPetitionCount } from './get-petition-count';
 import { getConfirmation } from './get-confirmation';
+import { petitionAcceptsSignatures } from './public-queries';
 import { signPetition } from './sign-petition';
+import { signingRefusal } from './signing-refusal';
 import { confirmationTokenFor, createTestPetition, mailsTo, signer, testAddress } from './test-fixtures';
 
 const origin = 'https://vigil.test';
@@ -154,6 +156,77 @@ describeEachEngine('signing a petition', ({ db }) => {
     expect(await signPetition('no-such-petition', signer('q@example.org'), fresh())).toEqual({ kind: 'not_found' });
     const [rows] = await db().select({ n: count() }).from(petitionSignatures).where(eq(petitionSignatures.emailNormalised, 'q@example.org'));
     expect(rows!.n).toBe(0);
+  });
+
+  it('refuses at once a close made through another instance, though this one still remembers the petition as open', async () => {
+    const { petitionId, slug } = await createTestPetition(db());
+    expect(await signPetition(slug, signer('before@example.org'), fresh())).toEqual({ kind: 'accepted' });
+    // Another instance closes it: this instance's remembered look-up still says "open".
+    await db().update(petitions).set({ status: 'closed' }).where(eq(petitions.id, petitionId));
+    expect(await signPetition(slug, signer('after@example.org'), fresh())).toEqual({ kind: 'not_accepting', reason: 'closed' });
+    const rows = await db().select({ email: petitionSignatures.email }).from(petitionSignatures).where(eq(petitionSignatures.petitionId, petitionId));
+    expect(rows.map((row) => row.email)).toEqual(['before@example.org']);
+    expect(await mailsTo(db(), 'after@example.org')).toEqual([]);
+  });
+
+  it('judges in the database exactly as signingRefusal does: open, dates, pause switches', async () => {
+    const { petitionId } = await createTestPetition(db());
+    const hour = 3_600_000;
+    const dates = [null, new Date(Date.now() - hour), new Date(Date.now() + hour)];
+    let checked = 0;
+    for (const sitePaused of [false, true]) {
+      await db().insert(petitionSettings).values({ id: 1, signingPaused: sitePaused }).onConflictDoUpdate({ target: petitionSettings.id, set: { signingPaused: sitePaused } });
+      for (const status of ['draft', 'open', 'paused', 'closed', 'delivered'] as const) {
+        for (const opensAt of dates) {
+          for (const closesAt of dates) {
+            await db().update(petitions).set({ status, opensAt, closesAt }).where(eq(petitions.id, petitionId));
+            const [row] = await db().select({ accepting: petitionAcceptsSignatures }).from(petitions).where(eq(petitions.id, petitionId));
+            expect({ status, opensAt, closesAt, sitePaused, accepting: row!.accepting }).toEqual({
+              status,
+              opensAt,
+              closesAt,
+              sitePaused,
+              accepting: signingRefusal({ status, opensAt, closesAt }, sitePaused) === null,
+            });
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBe(90);
+    await db().update(petitionSettings).set({ signingPaused: false });
+  });
+
+  it('writes signatures arriving together in shared statements, each judged as if alone', async () => {
+    const { petitionId, slug } = await createTestPetition(db());
+    await db().insert(petitionBlocklist).values({ kind: 'email_domain', domain: 'batch-spam.example' });
+    await signPetition(slug, signer('known@example.org'), fresh());
+    const crowd = Array.from({ length: 40 }, (_, i) => `crowd-${i}@example.org`);
+    const answers = await Promise.all([
+      ...crowd.map((email) => signPetition(slug, signer(email), fresh())),
+      signPetition(slug, signer('bot@batch-spam.example'), fresh()),
+      signPetition(slug, signer('Known@Example.org'), fresh()),
+      // Two from one address at once: one passes, one waits its turn and is limited.
+      signPetition(slug, signer('same-ip-1@example.org'), { ip: '203.0.113.201', origin }),
+      signPetition(slug, signer('same-ip-2@example.org'), { ip: '203.0.113.201', origin }),
+      signPetition(slug, signer('not-an-address'), fresh()),
+    ]);
+    expect(answers.slice(0, 42).every((answer) => answer.kind === 'accepted')).toBe(true);
+    expect(answers.slice(42, 44).map((answer) => answer.kind).sort()).toEqual(['accepted', 'rate_limited']);
+    expect(answers[44]).toMatchObject({ kind: 'invalid', field: 'email' });
+    const rows = await db()
+      .select({ email: petitionSignatures.email, createdAt: sql<string>`${petitionSignatures.createdAt}::text` })
+      .from(petitionSignatures)
+      .where(eq(petitionSignatures.petitionId, petitionId));
+    expect(rows.map((row) => row.email).sort()).toEqual(
+      ['known@example.org', ...crowd, rows.some((row) => row.email === 'same-ip-1@example.org') ? 'same-ip-1@example.org' : 'same-ip-2@example.org'].sort(),
+    );
+    // One statement, one transaction, one now() (to the microsecond): fewer distinct creation times than
+    // signatures shows the crowd was batched.
+    const crowdTimes = new Set(rows.filter((row) => row.email!.startsWith('crowd-')).map((row) => row.createdAt));
+    expect(crowdTimes.size).toBeLessThan(crowd.length);
+    for (const email of crowd) expect(await mailsTo(db(), email)).toHaveLength(1);
+    expect(await mailsTo(db(), 'bot@batch-spam.example')).toEqual([]);
   });
 
   it('makes Idempotency-Key retries safe: the same answer, one signature, one mail, no rate limit', async () => {

@@ -4,10 +4,10 @@
  * blocked: a new signature, a repeated one and a blocked one all get `accepted`. Each attempt from
  * an address counts toward its per-petition limits (kept in Postgres, by keyed hash).
  *
- * A surge is hundreds of signatures a second, so a new signature is one SQL statement, one round
- * trip: blocklist check, the address's window (an upsert that locks that address's row, so its
- * attempts are judged one at a time), the idempotency key, the signature and its confirmation mail.
- * Only a repeated signature takes a second statement.
+ * A surge is hundreds of signatures a second, so a new signature is written by one SQL statement
+ * (petition still accepting, blocklist, the address's window, the idempotency key, the signature and
+ * its confirmation mail), and signatures arriving together share that statement and its commit
+ * (group commit). Only a repeated signature takes a second statement.
  */
 import 'server-only';
 import { createHash } from 'node:crypto';
@@ -15,13 +15,15 @@ import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { petitionIdempotencyKeys, petitionSignatures } from '@/db/schema';
-import { enqueueMail } from '@/lib/mail/enqueue-mail';
+import { cases, petitionIdempotencyKeys, petitionSignatures, petitions } from '@/db/schema';
+import { enqueueMail, type OutgoingMail } from '@/lib/mail/enqueue-mail';
 import { hashAddress } from './address-hash';
 import { CONFIRMATION_TTL_DAYS, hashConfirmationToken, newConfirmationToken, RESEND_INTERVAL_SECONDS } from './confirmation-token';
 import { normaliseEmail } from './normalise-email';
 import { alreadySignedMail, confirmationMail } from './petition-mail';
-import { findSigningPetition } from './find-signing-petition';
+import { findSigningPetition, forgetSigningPetitions } from './find-signing-petition';
+import { createGroupCommit } from './group-commit';
+import { petitionAcceptsSignatures, petitionIsPublic } from './public-queries';
 import { runPrepared } from './prepared-statement';
 import { SIGN_FIELDS, signPetitionSchema } from './schemas';
 import { signingRefusal } from './signing-refusal';
@@ -84,65 +86,212 @@ export async function signPetition(slug: string, input: unknown, context: Signin
   const signatureId = randomUUID();
   const token = newConfirmationToken();
   const mail = confirmationMail({ signatureId, email: data.email, locale: data.locale }, petition.title, token, context.origin);
-  const [outcome] = await runPrepared<{ blocked: boolean; allowed: boolean | null; retry_after: number | null; claimed: number; inserted: number }>(sql`
-    with blocked as (
-      select exists (
-        select 1 from petition_blocklist b
-        where (b.kind = 'email_domain' and (b.domain = ${email.domain} or right(${email.domain}, length(b.domain) + 1) = '.' || b.domain))
-           or (b.kind = 'ip_range' and ${isIP(context.ip) ? context.ip : null}::inet <<= b.ip_range)
-      ) as yes
-    ),
-    address_window as (
-      insert into petition_address_windows as w (petition_id, ip_hash, attempt_times, allowed, retry_after_seconds)
-      select ${petition.id}, ${ipHash}, array[now()], true, 0 from blocked where not blocked.yes
-      on conflict (petition_id, ip_hash) do update set
-        allowed = ${attemptAllowed},
-        retry_after_seconds = case when ${attemptAllowed} then 0 else ${retryAfter} end,
-        attempt_times = case when ${attemptAllowed} then array_append(${recentAttempts}, now()) else ${recentAttempts} end,
-        updated_at = now()
-      returning allowed, retry_after_seconds
-    ),
-    claim as (
-      insert into petition_idempotency_keys (petition_id, key_hash, request_hash)
-      select ${petition.id}, ${idempotency?.keyHash ?? null}, ${idempotency?.requestHash ?? null}
-      from address_window where address_window.allowed and ${idempotency?.keyHash ?? null}::text is not null
-      on conflict do nothing
-      returning key_hash
-    ),
-    signature as (
-      insert into petition_signatures (id, petition_id, email, email_normalised, email_domain, name, country, display,
-        wants_updates, locale, ip_hash, confirmation_token_hash, confirmation_expires_at, confirmation_sent_at)
-      select ${signatureId}, ${petition.id}, ${data.email}, ${email.normalised}, ${email.domain}, ${data.name}, ${data.country},
-        ${data.display}, ${data.wantsUpdates}, ${data.locale}, ${ipHash}, ${hashConfirmationToken(token)},
-        now() + make_interval(days => ${CONFIRMATION_TTL_DAYS}), now()
-      from address_window
-      where address_window.allowed and (${idempotency?.keyHash ?? null}::text is null or exists (select 1 from claim))
-      on conflict (petition_id, email_normalised) do nothing
-      returning id
-    ),
-    mail as (
-      insert into mail_outbox (to_address, subject, text_body)
-      select ${mail.to}, ${mail.subject}, ${mail.text} from signature
-      returning id
-    )
-    select (select yes from blocked) as blocked,
-      (select allowed from address_window) as allowed,
-      (select retry_after_seconds from address_window) as retry_after,
-      (select count(*) from claim)::int as claimed,
-      (select count(*) from signature)::int as inserted,
-      (select count(*) from mail)::int as mailed
-  `);
-  if (!outcome) throw new Error('The signing statement returned no row');
+  const outcome = await signingQueue.submit({
+    petitionId: petition.id,
+    ipHash,
+    ip: isIP(context.ip) ? context.ip : null,
+    email: data.email,
+    emailNormalised: email.normalised,
+    emailDomain: email.domain,
+    name: data.name,
+    country: data.country,
+    display: data.display,
+    wantsUpdates: data.wantsUpdates,
+    locale: data.locale,
+    signatureId,
+    tokenHash: hashConfirmationToken(token),
+    keyHash: idempotency?.keyHash ?? null,
+    requestHash: idempotency?.requestHash ?? null,
+    mail,
+  });
+  // Closed, paused or unpublished since this instance last looked: judged by the database, not the memo.
+  if (!outcome.accepting) {
+    forgetSigningPetitions();
+    const now = await findSigningPetition(slug);
+    if (!now) return { kind: 'not_found' };
+    return { kind: 'not_accepting', reason: signingRefusal(now, now.sitePaused) ?? 'paused' };
+  }
   // Refused in silence: an abuser learns nothing from the answer.
   if (outcome.blocked) return { kind: 'accepted' };
   if (!outcome.allowed) {
     // A concurrent twin of a keyed request may have been accepted meanwhile: answer as it was.
     const replay = idempotency ? await replayIdempotent(petition.id, idempotency) : null;
-    return replay ?? { kind: 'rate_limited', retryAfterSeconds: Math.max(1, outcome.retry_after ?? 60) };
+    return replay ?? { kind: 'rate_limited', retryAfterSeconds: Math.max(1, outcome.retryAfter ?? 60) };
   }
-  if (idempotency && outcome.claimed === 0) return (await replayIdempotent(petition.id, idempotency)) ?? { kind: 'accepted' };
-  if (outcome.inserted === 0) await signedBefore(petition, email.normalised, token, context.origin);
+  if (idempotency && !outcome.claimed) return (await replayIdempotent(petition.id, idempotency)) ?? { kind: 'accepted' };
+  if (!outcome.inserted) await signedBefore(petition, email.normalised, token, context.origin);
   return { kind: 'accepted' };
+}
+
+/** One signature as the signing statement takes it: everything computed, nothing yet judged. */
+interface SigningRow {
+  petitionId: string;
+  ipHash: string;
+  /** The address when it is a valid IP (for the blocklist's ranges), else null. */
+  ip: string | null;
+  email: string;
+  emailNormalised: string;
+  emailDomain: string;
+  name: string;
+  country: string;
+  display: string;
+  wantsUpdates: boolean;
+  locale: string;
+  signatureId: string;
+  tokenHash: string;
+  keyHash: string | null;
+  requestHash: string | null;
+  mail: OutgoingMail;
+}
+
+/** What the database decided for one row. */
+interface SigningVerdict {
+  /** The petition takes signatures now (open, within its dates, not paused, public). */
+  accepting: boolean;
+  blocked: boolean;
+  /** The address's limits let this attempt through (null when not judged: not accepting, or blocked). */
+  allowed: boolean | null;
+  retryAfter: number | null;
+  /** The idempotency key was claimed by this row. */
+  claimed: boolean;
+  /** A new signature row (and its confirmation mail) was written. */
+  inserted: boolean;
+}
+
+/**
+ * Signatures arriving together are written together (lib/petitions/group-commit.ts): one statement,
+ * one commit for the batch. Rows of one address, one e-mail or one idempotency key never share a
+ * batch, so each is judged after the other as if alone.
+ */
+const signingQueue = createGroupCommit<SigningRow, SigningVerdict>({
+  maxBatch: 200,
+  maxInFlight: 2,
+  keys: (row) => [
+    `a:${row.petitionId}:${row.ipHash}`,
+    `e:${row.petitionId}:${row.emailNormalised}`,
+    ...(row.keyHash ? [`k:${row.petitionId}:${row.keyHash}`] : []),
+  ],
+  run: runSigningStatement,
+  onBatchFailure: (error, size) => console.warn(`[vigil] a batch of ${size} signatures failed; signing them one by one`, error),
+});
+
+/**
+ * The batch as one statement. Each row: is the petition accepting (checked here, so a close or pause
+ * made on any instance holds at once), is it blocklisted, the address's window (an upsert whose row
+ * lock judges an address's attempts one at a time), the idempotency key, the signature, its mail.
+ * Row locks are taken in one order in every batch (address windows by key, then keys, then e-mails:
+ * each step reads the previous one sorted, so it has finished), so two batches never deadlock.
+ */
+async function runSigningStatement(rows: SigningRow[]): Promise<SigningVerdict[]> {
+  // The batch travels as one JSON parameter: one value to bind, the same on both engines.
+  const input = JSON.stringify(
+    rows.map((row, ord) => ({
+      ord,
+      petition_id: row.petitionId,
+      ip_hash: row.ipHash,
+      ip: row.ip,
+      email: row.email,
+      email_normalised: row.emailNormalised,
+      email_domain: row.emailDomain,
+      name: row.name,
+      country: row.country,
+      display: row.display,
+      wants_updates: row.wantsUpdates,
+      locale: row.locale,
+      signature_id: row.signatureId,
+      token_hash: row.tokenHash,
+      key_hash: row.keyHash,
+      request_hash: row.requestHash,
+      mail_to: row.mail.to,
+      mail_subject: row.mail.subject,
+      mail_text: row.mail.text,
+    })),
+  );
+  const result = await runPrepared<{
+    ord: number;
+    accepting: boolean;
+    blocked: boolean;
+    allowed: boolean | null;
+    retry_after: number | null;
+    claimed: boolean;
+    inserted: boolean;
+  }>(sql`
+    with input as (
+      select * from json_to_recordset(${input}::json) as i(ord int, petition_id uuid, ip_hash text, ip inet, email text,
+        email_normalised text, email_domain text, name text, country text, display text, wants_updates boolean, locale text,
+        signature_id uuid, token_hash text, key_hash text, request_hash text, mail_to text, mail_subject text, mail_text text)
+    ),
+    judged as (
+      select i.*,
+        exists (
+          select 1 from ${petitions} join ${cases} on ${cases.id} = ${petitions.caseId}
+          where ${petitions.id} = i.petition_id and ${petitionIsPublic} and ${petitionAcceptsSignatures}
+        ) as accepting,
+        exists (
+          select 1 from petition_blocklist b
+          where (b.kind = 'email_domain' and (b.domain = i.email_domain or right(i.email_domain, length(b.domain) + 1) = '.' || b.domain))
+             or (b.kind = 'ip_range' and i.ip <<= b.ip_range)
+        ) as blocked
+      from input i
+    ),
+    address_window as (
+      insert into petition_address_windows as w (petition_id, ip_hash, attempt_times, allowed, retry_after_seconds)
+      select petition_id, ip_hash, array[now()], true, 0 from judged where accepting and not blocked
+      order by petition_id, ip_hash
+      on conflict (petition_id, ip_hash) do update set
+        allowed = ${attemptAllowed},
+        retry_after_seconds = case when ${attemptAllowed} then 0 else ${retryAfter} end,
+        attempt_times = case when ${attemptAllowed} then array_append(${recentAttempts}, now()) else ${recentAttempts} end,
+        updated_at = now()
+      returning w.petition_id, w.ip_hash, w.allowed, w.retry_after_seconds
+    ),
+    windowed as materialized (
+      select j.*, aw.allowed, aw.retry_after_seconds
+      from judged j left join address_window aw on aw.petition_id = j.petition_id and aw.ip_hash = j.ip_hash
+      order by j.petition_id, j.key_hash
+    ),
+    claim as (
+      insert into petition_idempotency_keys (petition_id, key_hash, request_hash)
+      select petition_id, key_hash, request_hash from windowed where allowed and key_hash is not null
+      order by petition_id, key_hash
+      on conflict do nothing
+      returning petition_id, key_hash
+    ),
+    ready as materialized (
+      select w.*, (w.key_hash is not null and c.key_hash is not null) as claimed
+      from windowed w left join claim c on c.petition_id = w.petition_id and c.key_hash = w.key_hash
+      order by w.petition_id, w.email_normalised
+    ),
+    signature as (
+      insert into petition_signatures (id, petition_id, email, email_normalised, email_domain, name, country, display,
+        wants_updates, locale, ip_hash, confirmation_token_hash, confirmation_expires_at, confirmation_sent_at)
+      select signature_id, petition_id, email, email_normalised, email_domain, name, country, display::signer_display,
+        wants_updates, locale, ip_hash, token_hash, now() + make_interval(days => ${CONFIRMATION_TTL_DAYS}), now()
+      from ready
+      where allowed and (key_hash is null or claimed)
+      order by petition_id, email_normalised
+      on conflict (petition_id, email_normalised) do nothing
+      returning id
+    ),
+    mail as (
+      insert into mail_outbox (to_address, subject, text_body)
+      select r.mail_to, r.mail_subject, r.mail_text from ready r join signature s on s.id = r.signature_id
+      returning id
+    )
+    select r.ord, r.accepting, r.blocked, r.allowed, r.retry_after_seconds as retry_after, r.claimed,
+      exists (select 1 from signature s where s.id = r.signature_id) as inserted
+    from ready r
+    order by r.ord
+  `);
+  if (result.length !== rows.length) throw new Error(`The signing statement returned ${result.length} rows for ${rows.length}`);
+  return result.map((row) => ({
+    accepting: row.accepting,
+    blocked: row.blocked,
+    allowed: row.allowed,
+    retryAfter: row.retry_after,
+    claimed: row.claimed,
+    inserted: row.inserted,
+  }));
 }
 
 /** The answer for a request whose Idempotency-Key was already used, or null if it was not. */
