@@ -5,3 +5,4 @@ export * from './case-records';
 export * from './petitions';
 export * from './cache';
 export * from './letters';
+export * from './jobs';
