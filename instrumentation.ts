@@ -1,7 +1,7 @@
 /**
  * Runs once when a server process starts (`next dev`, `next start`): checks the secret key, opens the database, applies
  * migrations and, where configured, loads the demo data, so problems show at start-up rather than
- * on a visitor's first request. A build never opens the database.
+ * on a visitor's first request; then starts the background jobs. A build never opens the database.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -12,4 +12,7 @@ export async function register(): Promise<void> {
   const { getDatabase } = await import('./db/client');
   const opened = await getDatabase();
   console.log(`Vigil: database ready (${opened.engine}).`);
+  // Mail delivery and petition upkeep, one instance at a time per job (lib/jobs/background-jobs.ts).
+  const { startBackgroundJobs } = await import('./lib/jobs/background-jobs');
+  startBackgroundJobs();
 }

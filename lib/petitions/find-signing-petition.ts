@@ -1,8 +1,9 @@
 /**
  * The petition a signature is for, as signing needs it (id, title, status, dates, the site-wide
  * switch), remembered by each app instance for SIGNING_PETITION_MEMO_MS: under a surge, thousands of
- * signatures a minute cost one look-up a second. A pause or close therefore takes effect within a
- * second everywhere (at once on the instance that made it: organizer writes call forgetSigningPetitions).
+ * signatures a minute cost one look-up a second. The memo only saves work and answers early: the
+ * signing statement itself checks that the petition still takes signatures, so a pause or close made
+ * through any instance holds at once everywhere.
  */
 import 'server-only';
 import { and, eq } from 'drizzle-orm';

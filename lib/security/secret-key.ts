@@ -37,7 +37,7 @@ function parseKey(value: string): Buffer {
 
 /** Where development and test runs keep their generated key (never used in production). */
 export function developmentKeyPath(): string {
-  const dataDir = path.resolve(process.env.VIGIL_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite'));
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ process.env.VIGIL_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite'));
   return path.join(path.dirname(dataDir), 'development-only-secret-key');
 }
 

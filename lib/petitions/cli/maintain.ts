@@ -1,14 +1,15 @@
 /**
  * `npm run petitions:maintain`: the periodic petition jobs, once, or every 10 minutes with --watch.
+ * The app's own scheduler runs them too (lib/jobs/background-jobs.ts); this command is for running
+ * them by hand or from a separate worker.
  * - recounts every petition's confirmed count from its rows and reports any drift it corrected;
  * - deletes address windows and idempotency keys no limit needs any more;
  * - anonymises signers of petitions closed more than N days ago (--anonymise-after-days, default 180).
  * Safe to run on several machines at once: each step is one transaction under the count locks.
  */
 import { openDatabase } from '@/db/client';
-import { anonymiseClosedPetitions, DEFAULT_ANONYMISE_AFTER_DAYS } from '../anonymise-closed-petitions';
-import { purgeSigningRecords } from '../purge-signing-records';
-import { recountAllPetitions } from '../recount-signatures';
+import { DEFAULT_ANONYMISE_AFTER_DAYS } from '../anonymise-closed-petitions';
+import { maintainPetitions } from '../maintain-petitions';
 
 const args = process.argv.slice(2);
 const watch = args.includes('--watch');
@@ -22,14 +23,9 @@ if (!Number.isInteger(afterDays) || afterDays < 0) {
 const opened = await openDatabase({ url: process.env.DATABASE_URL });
 try {
   do {
-    const drifted = await recountAllPetitions(opened.db);
-    for (const drift of drifted) console.warn(`petition ${drift.petitionId}: count corrected from ${drift.before} to ${drift.after}`);
-    const purged = await purgeSigningRecords(opened.db);
-    const anonymised = await anonymiseClosedPetitions(opened.db, afterDays);
-    console.log(
-      `petitions: recounted (${drifted.length} corrected), purged ${purged.addressWindows} address windows and ${purged.idempotencyKeys} idempotency keys, ` +
-        `anonymised ${anonymised.signatures} signatures of ${anonymised.petitions} petitions closed over ${afterDays} days ago`,
-    );
+    const report = await maintainPetitions(opened.db, afterDays);
+    for (const drift of report.corrected) console.warn(`petition ${drift.petitionId}: count corrected from ${drift.before} to ${drift.after}`);
+    console.log(`petitions: ${report.summary}`);
     if (watch) await new Promise((resolve) => setTimeout(resolve, 10 * 60_000));
   } while (watch);
 } finally {
