@@ -9,6 +9,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cases, petitions } from '@/db/schema';
+import { processMemo } from './process-memo';
 import { petitionIsPublic, siteSigningPaused } from './public-queries';
 import type { PetitionStatus } from './vocabulary';
 
@@ -23,7 +24,7 @@ export interface SigningPetition {
   sitePaused: boolean;
 }
 
-const memo = new Map<string, { at: number; petition: Promise<SigningPetition | null> }>();
+const memo = processMemo<{ at: number; petition: Promise<SigningPetition | null> }>('signingPetitions');
 
 export function findSigningPetition(slug: string): Promise<SigningPetition | null> {
   const cached = memo.get(slug);

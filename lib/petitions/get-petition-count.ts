@@ -7,11 +7,12 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cases, petitionCountShards, petitions } from '@/db/schema';
+import { processMemo } from './process-memo';
 import type { PetitionCount } from './public';
 import { petitionIsPublic } from './public-queries';
 
 export const COUNT_MEMO_MS = 1000;
-const memo = new Map<string, { at: number; count: PetitionCount | null }>();
+const memo = processMemo<{ at: number; count: PetitionCount | null }>('petitionCounts');
 
 export async function getPetitionCount(slug: string): Promise<PetitionCount | null> {
   const cached = memo.get(slug);
