@@ -16,6 +16,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 
@@ -193,7 +194,8 @@ try {
     },
   });
   await waitForHealth(server);
-  console.log(`Server up on port ${PORT} (production, Postgres database ${databaseName}); ${SECONDS} s per run.\n`);
+  const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
+  console.log(`Server up on port ${PORT} (production, Postgres database ${databaseName}); ${SECONDS} s per run; ${os.cpus().length} CPUs, load average ${load()}.\n`);
 
   // Warm-up: compile paths, fill the connection pool. Not recorded.
   await runPhase('warm-up', '/api/bench/baseline', 10, 2, 202, false);
@@ -229,6 +231,11 @@ try {
   const warmUpRows = [...stored.keys()].filter((email) => !acceptedSet.has(email)).length;
   console.log(`Stored: ${accepted.length} accepted in the measured runs → ${accepted.length - missing.length} stored, ${missing.length} missing, ${doubled} stored twice (plus ${warmUpRows} from the warm-up).`);
   if (missing.length > 0 || doubled > 0) failed = true;
+  // Rows written by one statement share its transaction's now(): distinct creation times are statements.
+  const [batches] = ((await db.execute(
+    sql`select count(distinct created_at)::int as statements, count(*)::int as rows from petition_signatures where email like ${`bench-${RUN}-%`}`,
+  )) as unknown as { rows: { statements: number; rows: number }[] }).rows;
+  console.log(`Group commit: ${batches!.rows} signatures written by ${batches!.statements} statements (${(batches!.rows / batches!.statements).toFixed(1)} a statement on average, warm-up included); load average ${load()}.`);
 
   // Confirm every signature through the confirmation code, 32 at a time, then compare the count.
   const mails = (await db.execute(sql`select text_body from mail_outbox where status = 'pending'`)) as unknown as { rows: { text_body: string }[] };
