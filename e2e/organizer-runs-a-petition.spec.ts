@@ -185,7 +185,7 @@ test('an organizer runs a petition: live figures, CSV, invalidation and its reve
   await expect(page.getByRole('status')).toHaveText('Signatures set aside.');
   await expectFigures(page, { confirmed: 1, pending: 0, invalidated: 1 });
   const invalidation = page.getByRole('listitem').filter({ hasText: 'Flood of signatures from one throwaway domain' });
-  await expect(invalidation).toContainText(/· 1 signatures? ·/);
+  await expect(invalidation).toContainText('Flood of signatures from one throwaway domain · 1 signature set aside ·');
   await expect(invalidation).toContainText(`domain=${floodDomain}`);
   expect(await publicCount(request, slug)).toBe(1);
   expect((await downloadCsv(page)).slice(1)).toEqual([[expect.any(String), 'Minji', 'KR']]);

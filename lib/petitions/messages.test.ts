@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 
 type Catalog = Record<string, unknown>;
@@ -27,5 +28,15 @@ describe('petition message catalogs', () => {
     }
     expect(used.size).toBeGreaterThan(20);
     expect([...used].filter((key) => !known.has(key))).toEqual([]);
+  });
+
+  it('count set-aside signatures with the plural rules of each language', () => {
+    const setAside = (locale: 'en' | 'ko', count: number) => {
+      // The catalogs are read as plain JSON here, so the translator is untyped.
+      const t = createTranslator({ locale, messages: load(locale) as never }) as unknown as (key: string, values: { count: number }) => string;
+      return t('petitionConsole.invalidated_done', { count });
+    };
+    expect([1, 2, 1000].map((count) => setAside('en', count))).toEqual(['1 signature set aside', '2 signatures set aside', '1,000 signatures set aside']);
+    expect([1, 2].map((count) => setAside('ko', count))).toEqual(['서명 1건 제외', '서명 2건 제외']);
   });
 });

@@ -128,7 +128,7 @@ export default async function PetitionConsolePage({ params }: Props) {
         <ul className="mt-2 space-y-2 text-sm">
           {invalidations.map((item) => (
             <li key={item.id} className="rounded border border-stone-200 p-2">
-              <span className="font-medium">{item.reason}</span> · {item.signatureCount} {t('signatures')} ·{' '}
+              <span className="font-medium">{item.reason}</span> · {t('invalidated_done', { count: item.signatureCount })} ·{' '}
               {format.dateTime(item.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
               <span className="block font-mono text-xs text-stone-600">
                 {Object.entries(item.filter)
