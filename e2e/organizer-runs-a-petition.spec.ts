@@ -9,6 +9,9 @@ import { E2E_ADMIN } from './support/staff-accounts';
 // family's case and the student's case, and expect their timelines as they left them.
 const CASE_SLUG = 'fictional-grandmother-safe';
 const CASE_TITLE = 'Fictional example: a grandmother who reached safety';
+// Demo cases a petition must not be offered for as if public: one in quiet advocacy, one not published yet.
+const QUIET_CASE_TITLE = 'Fictional example: a case handled by quiet advocacy';
+const DRAFT_CASE_TITLE = 'Fictional example: a case still being documented';
 
 // The server believes no X-Forwarded-For (VIGIL_TRUST_PROXY is unset) and allows one signature a
 // minute per address and petition (lib/petitions/sign-petition.ts). So each supporter comes from an
@@ -100,7 +103,16 @@ test('an organizer runs a petition: live figures, CSV, invalidation and its reve
   await signIn(page, E2E_ORGANIZER);
   await page.goto('/admin/petitions');
   await expect(page.getByRole('heading', { level: 1, name: 'Petitions' })).toBeVisible();
-  await page.getByLabel('Case', { exact: true }).selectOption({ label: CASE_TITLE });
+  // Only public campaigns are offered: a petition on a quiet-advocacy case would never be public; one on
+  // a case not published yet is offered, marked, and the form says it stays hidden until the case is published.
+  const caseChoice = page.getByLabel('Case', { exact: true });
+  const offered = await caseChoice.locator('option').allTextContents();
+  expect(offered).toContain(CASE_TITLE);
+  expect(offered).toContain(`${DRAFT_CASE_TITLE} (not yet public)`);
+  expect(offered).not.toContain(DRAFT_CASE_TITLE);
+  expect(offered.filter((label) => label.includes(QUIET_CASE_TITLE))).toEqual([]);
+  await expect(caseChoice).toHaveAccessibleDescription(/a petition on it stays hidden, even when open, until the case is published/);
+  await caseChoice.selectOption({ label: CASE_TITLE });
   await page.getByLabel('Address (/petitions/…)').fill(slug);
   await page.getByLabel('Title', { exact: true }).fill(title);
   await page.getByLabel('Addressed to').fill('The Ministry of Unification');

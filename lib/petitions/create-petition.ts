@@ -9,15 +9,19 @@ import type { StaffSession } from '@/lib/auth/staff-session';
 import { afterPetitionWrite } from './petition-writes';
 import { createPetitionSchema, type CreatePetitionInput } from './schemas';
 
-/** A new petition for a case, as a draft: nobody can sign until an organizer opens it. */
+/** A new petition for a public-campaign case, as a draft: nobody can sign until an organizer opens it. */
 export async function createPetition(session: StaffSession | null, input: CreatePetitionInput): Promise<OperationResult<{ petitionId: string }>> {
   const actor = await authorize(session, 'petitions.create');
   const data = createPetitionSchema.parse(input);
   if (data.opensAt && data.closesAt && data.closesAt <= data.opensAt) return fieldError('closesAt', 'closesBeforeOpens');
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
-    const [owner] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, data.caseId));
+    // Shared lock: the case cannot leave its public campaign until this petition is committed.
+    const [owner] = await tx.select({ publicityMode: cases.publicityMode }).from(cases).where(eq(cases.id, data.caseId)).for('share');
     if (!owner) return fieldError('caseId', 'caseUnknown');
+    // A petition on a quiet-advocacy or internal case would never be public (petitionIsPublic): refuse it
+    // here, whatever form or script posted it. A public campaign not published yet is fine: it waits.
+    if (owner.publicityMode !== 'public_campaign') return fieldError('caseId', 'caseNotPublicCampaign');
     const [taken] = await tx.select({ id: petitions.id }).from(petitions).where(eq(petitions.slug, data.slug));
     if (taken) return fieldError('slug', 'slugTaken');
     const [created] = await tx.insert(petitions).values({ ...data, status: 'draft' }).returning();

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { cases, petitionCountShards, petitions, petitionSettings, petitionSignatures } from '@/db/schema';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
+import { caseIsPublic } from '@/lib/cases/public-queries';
 import type { PetitionStatus } from './vocabulary';
 
 export interface PetitionListItem {
@@ -20,7 +21,8 @@ export interface PetitionListItem {
 
 export interface PetitionConsole {
   petitions: PetitionListItem[];
-  cases: { id: string; title: string }[];
+  /** The cases a petition may be created for, public ones first; `isPublic` false: not published yet, so the petition stays hidden until it is. */
+  cases: { id: string; title: string; isPublic: boolean }[];
   sitePaused: boolean;
 }
 
@@ -42,7 +44,12 @@ export async function listPetitions(session: StaffSession | null): Promise<Petit
       .from(petitions)
       .innerJoin(cases, eq(cases.id, petitions.caseId))
       .orderBy(desc(petitions.createdAt)),
-    db.select({ id: cases.id, title: cases.title }).from(cases).orderBy(asc(cases.title)),
+    // Only public campaigns: a petition on any other case would never be public (create-petition.ts refuses it).
+    db
+      .select({ id: cases.id, title: cases.title, isPublic: sql<boolean>`coalesce(${caseIsPublic}, false)` })
+      .from(cases)
+      .where(eq(cases.publicityMode, 'public_campaign'))
+      .orderBy(desc(sql`coalesce(${caseIsPublic}, false)`), asc(cases.title)),
     db.select({ signingPaused: petitionSettings.signingPaused }).from(petitionSettings).where(eq(petitionSettings.id, 1)),
   ]);
   return { petitions: rows, cases: caseRows, sitePaused: settings[0]?.signingPaused ?? false };

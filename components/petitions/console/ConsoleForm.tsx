@@ -87,15 +87,16 @@ export function ConsoleForm({
         }
         if (field.type === 'textarea' || field.type === 'select') {
           const className = 'block w-full rounded border border-stone-300 bg-white px-3 py-2 text-sm';
+          const describedBy = field.help ? id(`${field.name}-help`) : undefined;
           return (
             <div key={field.name} className="space-y-1">
               <label htmlFor={id(field.name)} className="block text-sm font-medium">
                 {field.label}
               </label>
               {field.type === 'textarea' ? (
-                <textarea id={id(field.name)} rows={6} className={className} aria-invalid={error ? true : undefined} {...registered} />
+                <textarea id={id(field.name)} rows={6} className={className} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...registered} />
               ) : (
-                <select id={id(field.name)} className={className} aria-invalid={error ? true : undefined} {...registered}>
+                <select id={id(field.name)} className={className} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...registered}>
                   {field.options?.map((option) => (
                     <option key={option.value} value={option.value}>
                       {option.label}
@@ -103,6 +104,11 @@ export function ConsoleForm({
                   ))}
                 </select>
               )}
+              {field.help ? (
+                <p id={describedBy} className="text-xs text-stone-600">
+                  {field.help}
+                </p>
+              ) : null}
               {error ? (
                 <p role="alert" className="text-sm text-red-700">
                   {error}

@@ -77,7 +77,13 @@ export default async function PetitionsConsolePage({ params }: { params: Promise
             submit={t('create')}
             defaults={{ caseId: cases[0]!.id, goal: '1000' }}
             fields={[
-              { name: 'caseId', label: t('fields.case'), type: 'select', options: cases.map((item) => ({ value: item.id, label: item.title })) },
+              {
+                name: 'caseId',
+                label: t('fields.case'),
+                type: 'select',
+                options: cases.map((item) => ({ value: item.id, label: item.isPublic ? item.title : t('fields.caseNotYetPublic', { title: item.title }) })),
+                help: cases.some((item) => !item.isPublic) ? t('fields.caseHelp') : undefined,
+              },
               { name: 'slug', label: t('fields.slug') },
               { name: 'title', label: t('fields.title') },
               { name: 'target', label: t('fields.target') },
