@@ -67,12 +67,20 @@ async function downloadCsv(page: Page): Promise<string[][]> {
     .map((line) => line.split(','));
 }
 
-async function approveDeliveryAsAdmin(browser: Browser, eventTitle: string): Promise<void> {
+/** Where the delivery event stands on its way to the public timeline, as the petition's console page says. */
+function timelineState(page: Page) {
+  return page.getByRole('region', { name: 'Delivery' }).getByTestId('delivery-timeline-state');
+}
+
+/** An admin opens the delivered petition in the console, follows its link to the case file and approves the event there. */
+async function approveDeliveryAsAdmin(browser: Browser, consolePath: string, eventTitle: string): Promise<void> {
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, E2E_ADMIN);
-  await admin.goto('/admin/cases');
-  await admin.getByRole('link', { name: CASE_TITLE }).click();
+  await admin.goto(consolePath);
+  await expect(timelineState(admin)).toContainText('Waiting for a second staff member’s approval before it goes on the public timeline.');
+  await timelineState(admin).getByRole('link', { name: 'Approve it in the case file (Publication)' }).click();
+  await expect(admin.getByRole('heading', { level: 1, name: CASE_TITLE })).toBeVisible();
   const pending = admin.getByTestId('pending-publications').getByRole('listitem').filter({ hasText: eventTitle });
   await expect(pending).toHaveCount(1);
   await pending.getByRole('button', { name: 'Approve publication' }).click();
@@ -230,14 +238,23 @@ test('an organizer runs a petition: live figures, CSV, invalidation and its reve
   expect(await late.json()).toMatchObject({ error: 'petition_closed' });
   expect(await publicCount(request, slug)).toBe(2);
 
-  // 6. Delivered: the petition page says to whom at once; the case timeline gains the event only once a
-  // second staff member approves it (second approval is on by default; the family's consent is recorded).
+  // 6. Delivered: the petition page sums the delivery up at once, and says that the case timeline gains the
+  // event only once a second staff member approves it (second approval is on by default; the family's
+  // consent is recorded). The organizer cannot open case files: the page says who approves, and where.
+  const note = 'Handed over at the ministry’s front desk with a letter from the volunteers.';
   await page.getByLabel('Delivered on').fill(today);
   await page.getByLabel('Delivered to').fill(recipient);
-  await page.getByLabel('Note (public)').fill('Handed over at the ministry’s front desk with a letter from the volunteers.');
+  await page.getByLabel('Note (public)').fill(note);
   await page.getByRole('button', { name: 'Mark as delivered' }).click();
   await expectStatus(page, 'Delivered');
-  await expect(page.getByText(`Delivered to: ${recipient} · ${today}`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mark as delivered' })).toHaveCount(0);
+  const longToday = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${today}T00:00:00Z`));
+  await expect(page.getByRole('region', { name: 'Delivery' }).locator('dl')).toHaveText(
+    `Delivered on${longToday}Delivered to${recipient}Note${note}Case timeline` +
+      'Waiting for a second staff member’s approval before it goes on the public timeline.' +
+      'An advocate or an admin approves it under Publication in the case file.',
+  );
+  await expect(timelineState(page).getByRole('link')).toHaveCount(0);
 
   await supporter.reload();
   await expect(supporter.getByText(`Delivered to ${recipient} on`, { exact: false })).toBeVisible();
@@ -245,7 +262,9 @@ test('an organizer runs a petition: live figures, CSV, invalidation and its reve
   await expect(supporter.getByRole('heading', { level: 1, name: CASE_TITLE })).toBeVisible();
   await expect(supporter.getByText(deliveryTitle)).toHaveCount(0);
 
-  await approveDeliveryAsAdmin(browser, deliveryTitle);
+  await approveDeliveryAsAdmin(browser, new URL(page.url()).pathname, deliveryTitle);
+  await page.reload();
+  await expect(timelineState(page)).toHaveText('On the public timeline.');
 
   await supporter.reload();
   const event = supporter.getByTestId('timeline-event').filter({ hasText: deliveryTitle });

@@ -11,6 +11,7 @@ import { revalidatePublicCases } from '@/lib/cases/public-cache';
 import { readConfirmedCounts } from './confirmed-count';
 import { createEventSchema } from '@/lib/cases/schemas';
 import { type EventWriteResult, PublicationRefused, writeEvent } from '@/lib/cases/write-event';
+import type { DeliveryEventRecord } from './get-petition-delivery';
 import { afterPetitionWrite } from './petition-writes';
 import { markDeliveredSchema, type MarkDeliveredInput } from './schemas';
 
@@ -43,7 +44,6 @@ export async function markPetitionDelivered(
       })
       .where(eq(petitions.id, data.petitionId))
       .returning();
-    await recordAudit(tx, actor, { action: 'petitions.markDelivered', entityType: 'petition', entityId: data.petitionId, before, after });
 
     const signatures = (await readConfirmedCounts(tx, [data.petitionId])).get(data.petitionId) ?? 0;
     const event = createEventSchema.parse({
@@ -59,13 +59,19 @@ export async function markPetitionDelivered(
     // The delivery goes on the public timeline like any public event: through the case's publication
     // gate (family consent, a second staff member's approval), which also tells signers who asked for
     // news once it is public. Where the gate refuses, the event is kept for staff only.
+    let refusal: string | null = null;
     const written = await tx
       .transaction((savepoint) => writeEvent(savepoint, actorOf(actor), event, null))
       .catch((error: unknown) => {
-        if (error instanceof PublicationRefused) return writeEvent(tx, actorOf(actor), { ...event, visibility: 'internal' }, null);
-        throw error;
+        if (!(error instanceof PublicationRefused)) throw error;
+        refusal = error.reason;
+        return writeEvent(tx, actorOf(actor), { ...event, visibility: 'internal' }, null);
       });
     if (!written.ok) return written;
+    // The audit row is the petition's lasting link to its delivery event (petitions has no column for
+    // it): get-petition-delivery.ts reads it to tell organizers where the event stands.
+    const deliveryEvent: DeliveryEventRecord = { eventId: written.value.eventId, refusal };
+    await recordAudit(tx, actor, { action: 'petitions.markDelivered', entityType: 'petition', entityId: data.petitionId, before, after: { ...after, deliveryEvent } });
     return succeeded({ petitionId: data.petitionId, eventId: written.value.eventId, publication: written.value.publication });
   });
   if (result.ok) {

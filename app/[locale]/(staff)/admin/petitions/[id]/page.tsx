@@ -2,12 +2,14 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ConsoleForm } from '@/components/petitions/console/ConsoleForm';
+import { DeliverySummary } from '@/components/petitions/console/DeliverySummary';
 import { LiveRefresh } from '@/components/petitions/console/LiveRefresh';
 import { SignaturesByCountryChart, SignaturesPerDayChart } from '@/components/petitions/console/SignatureCharts';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { Badge } from '@/components/ui/Badge';
 import { loadStaffPage } from '@/lib/auth/staff-page';
 import { Link } from '@/lib/i18n/navigation';
+import { getPetitionDelivery } from '@/lib/petitions/get-petition-delivery';
 import { FIGURE_DAYS, getPetitionFigures } from '@/lib/petitions/get-petition-figures';
 import {
   closePetitionAction,
@@ -31,10 +33,14 @@ export default async function PetitionConsolePage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   if (!UUID.test(id)) notFound();
-  const page = await loadStaffPage(locale, (session) => getPetitionFigures(session, id));
+  const page = await loadStaffPage(locale, async (session) => {
+    const [figures, delivery] = await Promise.all([getPetitionFigures(session, id), getPetitionDelivery(session, id)]);
+    return figures ? { figures, delivery } : null;
+  });
   if (page.forbidden) return <Forbidden />;
   if (!page.data) notFound();
-  const { petition, confirmed, pending, invalidated, perDay, byCountry, topDomains, topAddresses, invalidations } = page.data;
+  const { figures, delivery } = page.data;
+  const { petition, confirmed, pending, invalidated, perDay, byCountry, topDomains, topAddresses, invalidations } = figures;
   const [t, format] = await Promise.all([getTranslations('petitionConsole'), getFormatter()]);
   const finished = petition.status === 'closed' || petition.status === 'delivered';
   return (
@@ -52,6 +58,8 @@ export default async function PetitionConsolePage({ params }: Props) {
           </Link>
         </p>
       </div>
+
+      {delivery ? <DeliverySummary delivery={delivery} /> : null}
 
       <section aria-labelledby="figures" className="space-y-4 rounded border border-stone-200 bg-white p-6 shadow-sm">
         <h2 id="figures" className="text-lg font-semibold">
@@ -215,11 +223,6 @@ export default async function PetitionConsolePage({ params }: Props) {
           </section>
         )}
       </div>
-      {petition.deliveredOn ? (
-        <p className="text-sm">
-          {t('deliveredTo')}: {petition.deliveredTo} · {petition.deliveredOn}
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -1,0 +1,98 @@
+/**
+ * A delivered petition as its organizers see it: the hand-over as recorded (date, recipient, note)
+ * and where the case-timeline event that announces it stands on its way to the public, read from the
+ * database as it is now (a second staff member may have approved it since, or withdrawn the request).
+ */
+import 'server-only';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { auditLog, cases, petitions, publicationRequests, timelineEvents } from '@/db/schema';
+import { authorize } from '@/lib/auth/authorize';
+import { can } from '@/lib/auth/permissions';
+import type { StaffSession } from '@/lib/auth/staff-session';
+import { caseIsPublic } from '@/lib/cases/public-queries';
+
+/** What mark-petition-delivered.ts keeps in its audit row: the event it wrote, and why the gate refused to make it public. */
+export interface DeliveryEventRecord {
+  eventId: string;
+  /** A PublicationRefusal of lib/cases/publication-gate.ts, or null when the gate let the request through. */
+  refusal: string | null;
+}
+
+/** Why a delivery event is kept for staff only. */
+export type StaffOnlyReason = 'consentRequired' | 'requestWithdrawn' | 'publicationRefused';
+
+export type DeliveryTimelineState =
+  /** Public, on a public case: readers see it. */
+  | { state: 'public' }
+  /** Public, but its case is not published yet: readers see it once the case is. */
+  | { state: 'publicOnceCasePublished' }
+  /** A publication request waits for a second staff member in the case file. */
+  | { state: 'pendingApproval' }
+  | { state: 'staffOnly'; reason: StaffOnlyReason }
+  /** No event is on record for this delivery (or it no longer exists). */
+  | { state: 'unknown' };
+
+export interface PetitionDelivery {
+  caseId: string;
+  deliveredOn: string;
+  deliveredTo: string;
+  note: string | null;
+  timeline: DeliveryTimelineState;
+  /** What the caller may do in the case file, where publication requests are approved: approve, only open it, or nothing. */
+  caseFileAccess: 'approve' | 'open' | null;
+}
+
+/** The delivery of a petition, or null when the petition does not exist or is not delivered. */
+export async function getPetitionDelivery(session: StaffSession | null, petitionId: string): Promise<PetitionDelivery | null> {
+  const actor = await authorize(session, 'petitions.read');
+  const db = await getDb();
+  const [petition] = await db
+    .select({
+      caseId: petitions.caseId,
+      status: petitions.status,
+      deliveredOn: petitions.deliveredOn,
+      deliveredTo: petitions.deliveredTo,
+      note: petitions.deliveryNote,
+      casePublic: sql<boolean>`coalesce(${caseIsPublic}, false)`,
+    })
+    .from(petitions)
+    .innerJoin(cases, eq(cases.id, petitions.caseId))
+    .where(eq(petitions.id, petitionId));
+  if (!petition || petition.status !== 'delivered' || !petition.deliveredOn) return null;
+  return {
+    caseId: petition.caseId,
+    deliveredOn: petition.deliveredOn,
+    deliveredTo: petition.deliveredTo ?? '',
+    note: petition.note,
+    timeline: await readTimelineState(petitionId, petition.caseId, petition.casePublic),
+    caseFileAccess: !can(actor, 'cases.read') ? null : can(actor, 'cases.approvePublication') ? 'approve' : 'open',
+  };
+}
+
+async function readTimelineState(petitionId: string, caseId: string, casePublic: boolean): Promise<DeliveryTimelineState> {
+  const db = await getDb();
+  const [delivery] = await db
+    .select({ record: sql<DeliveryEventRecord | null>`${auditLog.after} -> 'deliveryEvent'` })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, 'petition'), eq(auditLog.entityId, petitionId), eq(auditLog.action, 'petitions.markDelivered')))
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  const record = delivery?.record;
+  if (!record?.eventId) return { state: 'unknown' };
+  const [event] = await db
+    .select({ visibility: timelineEvents.visibility })
+    .from(timelineEvents)
+    .where(and(eq(timelineEvents.id, record.eventId), eq(timelineEvents.caseId, caseId)));
+  if (!event) return { state: 'unknown' };
+  if (event.visibility === 'public') return { state: casePublic ? 'public' : 'publicOnceCasePublished' };
+  const [request] = await db
+    .select({ status: publicationRequests.status })
+    .from(publicationRequests)
+    .where(and(eq(publicationRequests.caseId, caseId), eq(publicationRequests.eventId, record.eventId)))
+    .orderBy(desc(publicationRequests.createdAt))
+    .limit(1);
+  if (request?.status === 'pending') return { state: 'pendingApproval' };
+  if (request?.status === 'withdrawn') return { state: 'staffOnly', reason: 'requestWithdrawn' };
+  return { state: 'staffOnly', reason: record.refusal === 'consentRequired' ? 'consentRequired' : 'publicationRefused' };
+}

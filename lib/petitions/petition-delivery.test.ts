@@ -1,0 +1,116 @@
+/**
+ * What the console says of a delivered petition, on both engines: the hand-over as recorded, and where
+ * its case-timeline event really stands (waiting for a second approval, public, held back by the
+ * case, kept for staff only and why), read from the database as it is now.
+ */
+import { eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { cases, publicationRequests, timelineEvents } from '@/db/schema';
+import { describeEachEngine } from '@/db/testing';
+import { ForbiddenError } from '@/lib/auth/permissions';
+import { sessionForRole } from '@/lib/auth/test-fixtures';
+import { approvePublication } from '@/lib/cases/approve-publication';
+import { withdrawPublication } from '@/lib/cases/withdraw-publication';
+import { getPetitionDelivery } from './get-petition-delivery';
+import { markPetitionDelivered } from './mark-petition-delivered';
+import { createTestPetition } from './test-fixtures';
+
+process.env.NEXTAUTH_URL ??= 'https://vigil.test';
+
+describeEachEngine('the delivery of a petition, as the console shows it', ({ db }) => {
+  const closedPetition = (caseOverrides: Partial<typeof cases.$inferInsert> = {}) =>
+    createTestPetition(db(), { status: 'closed', closedAt: new Date() }, { familyConsentStatus: 'granted', ...caseOverrides });
+  const deliver = async (petitionId: string, note = '') => {
+    const { session } = await sessionForRole('organizer');
+    const delivered = await markPetitionDelivered(session, { petitionId, deliveredOn: '2026-11-29', deliveredTo: 'the Chinese embassy in Seoul', note });
+    expect(delivered.ok).toBe(true);
+    return (delivered as { value: { eventId: string } }).value.eventId;
+  };
+  const requestOf = async (eventId: string) =>
+    (await db().select({ id: publicationRequests.id }).from(publicationRequests).where(eq(publicationRequests.eventId, eventId)))[0]!.id;
+
+  it('waits for a second staff member, then is on the public timeline', async () => {
+    const { session: organizer } = await sessionForRole('organizer');
+    const { petitionId, caseId } = await closedPetition();
+    expect(await getPetitionDelivery(organizer, petitionId)).toBeNull();
+
+    const eventId = await deliver(petitionId, 'Handed over at the gate.');
+    expect(await getPetitionDelivery(organizer, petitionId)).toEqual({
+      caseId,
+      deliveredOn: '2026-11-29',
+      deliveredTo: 'the Chinese embassy in Seoul',
+      note: 'Handed over at the gate.',
+      timeline: { state: 'pendingApproval' },
+      // An organizer without internal access cannot open the case file: no link to it.
+      caseFileAccess: null,
+    });
+    const { session: admin } = await sessionForRole('admin');
+    expect(await getPetitionDelivery(admin, petitionId)).toMatchObject({ timeline: { state: 'pendingApproval' }, caseFileAccess: 'approve' });
+    // An organizer with internal access may read the case file, never approve in it.
+    const { session: insider } = await sessionForRole('organizer', { internalAccess: true });
+    expect(await getPetitionDelivery(insider, petitionId)).toMatchObject({ caseFileAccess: 'open' });
+
+    expect(await approvePublication(admin, { requestId: await requestOf(eventId) })).toMatchObject({ ok: true });
+    expect(await getPetitionDelivery(organizer, petitionId)).toMatchObject({ note: 'Handed over at the gate.', timeline: { state: 'public' } });
+  });
+
+  it('says when the case itself is not public yet, even once the event is approved', async () => {
+    const { session: organizer } = await sessionForRole('organizer');
+    const { petitionId, caseId } = await closedPetition({ lifecycle: 'draft', publishedAt: null });
+    const eventId = await deliver(petitionId);
+    const { session: admin } = await sessionForRole('admin');
+    expect(await approvePublication(admin, { requestId: await requestOf(eventId) })).toMatchObject({ ok: true });
+    expect((await getPetitionDelivery(organizer, petitionId))?.timeline).toEqual({ state: 'publicOnceCasePublished' });
+    expect((await getPetitionDelivery(organizer, petitionId))?.note).toBeNull();
+
+    await db().update(cases).set({ lifecycle: 'published', publishedAt: new Date() }).where(eq(cases.id, caseId));
+    expect((await getPetitionDelivery(organizer, petitionId))?.timeline).toEqual({ state: 'public' });
+  });
+
+  it('keeps the event for staff only, and says why: no consent recorded, or the request withdrawn', async () => {
+    const { session: organizer } = await sessionForRole('organizer');
+    const withoutConsent = await closedPetition({ familyConsentStatus: 'not_asked' });
+    const refusedEventId = await deliver(withoutConsent.petitionId);
+    const [refusedEvent] = await db().select({ visibility: timelineEvents.visibility }).from(timelineEvents).where(eq(timelineEvents.id, refusedEventId));
+    expect(refusedEvent).toEqual({ visibility: 'internal' });
+    expect((await getPetitionDelivery(organizer, withoutConsent.petitionId))?.timeline).toEqual({ state: 'staffOnly', reason: 'consentRequired' });
+    // Recording consent afterwards does not publish the event by itself: it stays for staff until someone asks.
+    await db().update(cases).set({ familyConsentStatus: 'granted' }).where(eq(cases.id, withoutConsent.caseId));
+    expect((await getPetitionDelivery(organizer, withoutConsent.petitionId))?.timeline).toEqual({ state: 'staffOnly', reason: 'consentRequired' });
+
+    const withdrawn = await closedPetition();
+    const eventId = await deliver(withdrawn.petitionId);
+    const { session: advocate } = await sessionForRole('advocate');
+    expect(await withdrawPublication(advocate, { requestId: await requestOf(eventId) })).toMatchObject({ ok: true });
+    expect((await getPetitionDelivery(organizer, withdrawn.petitionId))?.timeline).toEqual({ state: 'staffOnly', reason: 'requestWithdrawn' });
+  });
+
+  it('reads the event the delivery wrote, not another one of the same case', async () => {
+    const { session: organizer } = await sessionForRole('organizer');
+    const first = await closedPetition();
+    const firstEventId = await deliver(first.petitionId);
+    // A second petition of the same case, delivered the same day to the same recipient, without consent this time.
+    await db().update(cases).set({ familyConsentStatus: 'withdrawn' }).where(eq(cases.id, first.caseId));
+    const second = await createTestPetition(db(), { caseId: first.caseId, status: 'closed' });
+    const secondEventId = await deliver(second.petitionId);
+    expect(secondEventId).not.toBe(firstEventId);
+    expect((await getPetitionDelivery(organizer, first.petitionId))?.timeline).toEqual({ state: 'pendingApproval' });
+    expect((await getPetitionDelivery(organizer, second.petitionId))?.timeline).toEqual({ state: 'staffOnly', reason: 'consentRequired' });
+  });
+
+  it('says so when no delivery event is on record', async () => {
+    const { session: organizer } = await sessionForRole('organizer');
+    // Delivered without the console (an old import, a hand-made fix): no audit row links an event.
+    const { petitionId } = await createTestPetition(db(), { status: 'delivered', deliveredOn: '2025-01-02', deliveredTo: 'the UN', deliveryNote: 'By post.' });
+    expect(await getPetitionDelivery(organizer, petitionId)).toMatchObject({ deliveredOn: '2025-01-02', deliveredTo: 'the UN', note: 'By post.', timeline: { state: 'unknown' } });
+    expect(await getPetitionDelivery(organizer, '00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+
+  it('is refused to anyone who may not read petitions', async () => {
+    const { petitionId } = await closedPetition();
+    await deliver(petitionId);
+    const { session: advocate } = await sessionForRole('advocate', { internalAccess: true });
+    await expect(getPetitionDelivery(advocate, petitionId)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getPetitionDelivery(null, petitionId)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
