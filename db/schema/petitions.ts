@@ -23,7 +23,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
-import { cases } from './cases';
+import { cases, timelineEvents } from './cases';
 import { timestamps } from './columns';
 
 export const petitionStatus = pgEnum('petition_status', ['draft', 'open', 'paused', 'closed', 'delivered']);
@@ -53,6 +53,10 @@ export const petitions = pgTable(
     deliveredOn: date('delivered_on'),
     deliveredTo: text('delivered_to'),
     deliveryNote: text('delivery_note'),
+    /** The case-timeline event announcing the delivery (lib/petitions/mark-petition-delivered.ts). */
+    deliveryEventId: uuid('delivery_event_id').references(() => timelineEvents.id, { onDelete: 'set null' }),
+    /** Why the publication gate kept that event for staff only (a PublicationRefusal), or null. */
+    deliveryPublicationRefusal: text('delivery_publication_refusal'),
     /** When the signers' personal data was erased (lib/petitions/anonymise-closed-petitions.ts). */
     anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     ...timestamps,
