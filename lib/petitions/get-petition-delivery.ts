@@ -6,18 +6,11 @@
 import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { auditLog, cases, petitions, publicationRequests, timelineEvents } from '@/db/schema';
+import { cases, petitions, publicationRequests, timelineEvents } from '@/db/schema';
 import { authorize } from '@/lib/auth/authorize';
 import { can } from '@/lib/auth/permissions';
 import type { StaffSession } from '@/lib/auth/staff-session';
 import { caseIsPublic } from '@/lib/cases/public-queries';
-
-/** What mark-petition-delivered.ts keeps in its audit row: the event it wrote, and why the gate refused to make it public. */
-export interface DeliveryEventRecord {
-  eventId: string;
-  /** A PublicationRefusal of lib/cases/publication-gate.ts, or null when the gate let the request through. */
-  refusal: string | null;
-}
 
 /** Why a delivery event is kept for staff only. */
 export type StaffOnlyReason = 'consentRequired' | 'requestWithdrawn' | 'publicationRefused';
@@ -54,6 +47,8 @@ export async function getPetitionDelivery(session: StaffSession | null, petition
       deliveredOn: petitions.deliveredOn,
       deliveredTo: petitions.deliveredTo,
       note: petitions.deliveryNote,
+      eventId: petitions.deliveryEventId,
+      refusal: petitions.deliveryPublicationRefusal,
       casePublic: sql<boolean>`coalesce(${caseIsPublic}, false)`,
     })
     .from(petitions)
@@ -65,34 +60,27 @@ export async function getPetitionDelivery(session: StaffSession | null, petition
     deliveredOn: petition.deliveredOn,
     deliveredTo: petition.deliveredTo ?? '',
     note: petition.note,
-    timeline: await readTimelineState(petitionId, petition.caseId, petition.casePublic),
+    timeline: await readTimelineState(petition.eventId, petition.refusal, petition.caseId, petition.casePublic),
     caseFileAccess: !can(actor, 'cases.read') ? null : can(actor, 'cases.approvePublication') ? 'approve' : 'open',
   };
 }
 
-async function readTimelineState(petitionId: string, caseId: string, casePublic: boolean): Promise<DeliveryTimelineState> {
+async function readTimelineState(eventId: string | null, refusal: string | null, caseId: string, casePublic: boolean): Promise<DeliveryTimelineState> {
+  if (!eventId) return { state: 'unknown' };
   const db = await getDb();
-  const [delivery] = await db
-    .select({ record: sql<DeliveryEventRecord | null>`${auditLog.after} -> 'deliveryEvent'` })
-    .from(auditLog)
-    .where(and(eq(auditLog.entityType, 'petition'), eq(auditLog.entityId, petitionId), eq(auditLog.action, 'petitions.markDelivered')))
-    .orderBy(desc(auditLog.id))
-    .limit(1);
-  const record = delivery?.record;
-  if (!record?.eventId) return { state: 'unknown' };
   const [event] = await db
     .select({ visibility: timelineEvents.visibility })
     .from(timelineEvents)
-    .where(and(eq(timelineEvents.id, record.eventId), eq(timelineEvents.caseId, caseId)));
+    .where(and(eq(timelineEvents.id, eventId), eq(timelineEvents.caseId, caseId)));
   if (!event) return { state: 'unknown' };
   if (event.visibility === 'public') return { state: casePublic ? 'public' : 'publicOnceCasePublished' };
   const [request] = await db
     .select({ status: publicationRequests.status })
     .from(publicationRequests)
-    .where(and(eq(publicationRequests.caseId, caseId), eq(publicationRequests.eventId, record.eventId)))
+    .where(and(eq(publicationRequests.caseId, caseId), eq(publicationRequests.eventId, eventId)))
     .orderBy(desc(publicationRequests.createdAt))
     .limit(1);
   if (request?.status === 'pending') return { state: 'pendingApproval' };
   if (request?.status === 'withdrawn') return { state: 'staffOnly', reason: 'requestWithdrawn' };
-  return { state: 'staffOnly', reason: record.refusal === 'consentRequired' ? 'consentRequired' : 'publicationRefused' };
+  return { state: 'staffOnly', reason: refusal === 'consentRequired' ? 'consentRequired' : 'publicationRefused' };
 }

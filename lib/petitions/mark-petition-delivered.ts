@@ -11,7 +11,6 @@ import { revalidatePublicCases } from '@/lib/cases/public-cache';
 import { readConfirmedCounts } from './confirmed-count';
 import { createEventSchema } from '@/lib/cases/schemas';
 import { type EventWriteResult, PublicationRefused, writeEvent } from '@/lib/cases/write-event';
-import type { DeliveryEventRecord } from './get-petition-delivery';
 import { afterPetitionWrite } from './petition-writes';
 import { markDeliveredSchema, type MarkDeliveredInput } from './schemas';
 
@@ -32,7 +31,7 @@ export async function markPetitionDelivered(
     if (!before) return fieldError('petitionId', 'petitionUnknown');
     if (before.status === 'delivered') return fieldError('petitionId', 'petitionFinished');
     if (before.status === 'draft') return fieldError('petitionId', 'notClosed');
-    const [after] = await tx
+    await tx
       .update(petitions)
       .set({
         status: 'delivered',
@@ -42,8 +41,7 @@ export async function markPetitionDelivered(
         deliveryNote: data.note || null,
         updatedAt: sql`now()`,
       })
-      .where(eq(petitions.id, data.petitionId))
-      .returning();
+      .where(eq(petitions.id, data.petitionId));
 
     const signatures = (await readConfirmedCounts(tx, [data.petitionId])).get(data.petitionId) ?? 0;
     const event = createEventSchema.parse({
@@ -68,10 +66,13 @@ export async function markPetitionDelivered(
         return writeEvent(tx, actorOf(actor), { ...event, visibility: 'internal' }, null);
       });
     if (!written.ok) return written;
-    // The audit row is the petition's lasting link to its delivery event (petitions has no column for
-    // it): get-petition-delivery.ts reads it to tell organizers where the event stands.
-    const deliveryEvent: DeliveryEventRecord = { eventId: written.value.eventId, refusal };
-    await recordAudit(tx, actor, { action: 'petitions.markDelivered', entityType: 'petition', entityId: data.petitionId, before, after: { ...after, deliveryEvent } });
+    // The petition keeps its link to the event: get-petition-delivery.ts tells organizers where it stands.
+    const [delivered] = await tx
+      .update(petitions)
+      .set({ deliveryEventId: written.value.eventId, deliveryPublicationRefusal: refusal })
+      .where(eq(petitions.id, data.petitionId))
+      .returning();
+    await recordAudit(tx, actor, { action: 'petitions.markDelivered', entityType: 'petition', entityId: data.petitionId, before, after: delivered });
     return succeeded({ petitionId: data.petitionId, eventId: written.value.eventId, publication: written.value.publication });
   });
   if (result.ok) {
