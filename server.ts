@@ -30,6 +30,16 @@ httpServer.on('error', (error) => {
   console.error(`Vigil could not listen on port ${port}:`, error.message);
   process.exit(1);
 });
+// A load balancer's SIGTERM (or Ctrl-C): stop taking connections, let the requests in progress finish
+// (a signature being written is answered), then exit; give up after ten seconds.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    console.log(`Vigil: ${signal}, finishing the requests in progress…`);
+    httpServer.close(() => process.exit(0));
+    httpServer.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
+}
 httpServer.listen(port, () => {
   console.log(`Vigil listening on http://${hostname}:${port} (${development ? 'development' : 'production'})`);
 });

@@ -2,10 +2,11 @@
  * The security headers of every response, and the Content-Security-Policy in particular.
  * Pure functions: server.ts applies them; tests check them. No third-party origin is ever allowed.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { pooledRandomBytes } from '@/lib/security/random-pool';
 
 export function createNonce(): string {
-  return randomBytes(18).toString('base64');
+  return pooledRandomBytes(18).toString('base64');
 }
 
 /** Pages partner sites may put in an iframe (the embeddable sign widget), in any locale. */

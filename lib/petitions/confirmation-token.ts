@@ -1,13 +1,14 @@
 /** Confirmation links: a random token in the mail, only its SHA-256 in the database, valid 7 days. */
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { pooledRandomBytes } from '@/lib/security/random-pool';
 
 export const CONFIRMATION_TTL_DAYS = 7;
 /** A second mail for the same signature (signing again) goes out at most this often. */
 export const RESEND_INTERVAL_SECONDS = 10 * 60;
 
 export function newConfirmationToken(): string {
-  return randomBytes(32).toString('base64url');
+  return pooledRandomBytes(32).toString('base64url');
 }
 
 export function hashConfirmationToken(token: string): string {

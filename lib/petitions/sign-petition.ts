@@ -24,7 +24,7 @@ import { alreadySignedMail, confirmationMail } from './petition-mail';
 import { findSigningPetition, forgetSigningPetitions } from './find-signing-petition';
 import { createGroupCommit } from './group-commit';
 import { petitionAcceptsSignatures, petitionIsPublic } from './public-queries';
-import { runPrepared } from './prepared-statement';
+import { type PreparedStatement, prepareStatement, runPrepared } from './prepared-statement';
 import { SIGN_FIELDS, signPetitionSchema } from './schemas';
 import { signingRefusal } from './signing-refusal';
 import type { SigningRefusal } from './vocabulary';
@@ -218,9 +218,25 @@ async function runSigningStatement(rows: SigningRow[]): Promise<SigningVerdict[]
     retry_after: number | null;
     claimed: boolean;
     inserted: boolean;
-  }>(sql`
+  }>((signingStatement ??= prepareStatement(signingSql())), { input });
+  if (result.length !== rows.length) throw new Error(`The signing statement returned ${result.length} rows for ${rows.length}`);
+  return result.map((row) => ({
+    accepting: row.accepting,
+    blocked: row.blocked,
+    allowed: row.allowed,
+    retryAfter: row.retry_after,
+    claimed: row.claimed,
+    inserted: row.inserted,
+  }));
+}
+
+let signingStatement: PreparedStatement | undefined;
+
+/** The signing statement, built once: its only varying value is the batch (the `input` placeholder). */
+function signingSql(): SQL {
+  return sql`
     with input as (
-      select * from json_to_recordset(${input}::json) as i(ord int, petition_id uuid, ip_hash text, ip inet, email text,
+      select * from json_to_recordset(${sql.placeholder('input')}::json) as i(ord int, petition_id uuid, ip_hash text, ip inet, email text,
         email_normalised text, email_domain text, name text, country text, display text, wants_updates boolean, locale text,
         signature_id uuid, token_hash text, key_hash text, request_hash text, mail_to text, mail_subject text, mail_text text)
     ),
@@ -285,16 +301,7 @@ async function runSigningStatement(rows: SigningRow[]): Promise<SigningVerdict[]
       exists (select 1 from signature s where s.id = r.signature_id) as inserted
     from ready r
     order by r.ord
-  `);
-  if (result.length !== rows.length) throw new Error(`The signing statement returned ${result.length} rows for ${rows.length}`);
-  return result.map((row) => ({
-    accepting: row.accepting,
-    blocked: row.blocked,
-    allowed: row.allowed,
-    retryAfter: row.retry_after,
-    claimed: row.claimed,
-    inserted: row.inserted,
-  }));
+  `;
 }
 
 /** The answer for a request whose Idempotency-Key was already used, or null if it was not. */
