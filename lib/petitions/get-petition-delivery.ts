@@ -20,6 +20,8 @@ export type DeliveryTimelineState =
   | { state: 'public' }
   /** Public, but its case is not published yet: readers see it once the case is. */
   | { state: 'publicOnceCasePublished' }
+  /** Retracted since: the case timeline marks the event as retracted (publicly, if it was public). */
+  | { state: 'retracted' }
   /** A publication request waits for a second staff member in the case file. */
   | { state: 'pendingApproval' }
   | { state: 'staffOnly'; reason: StaffOnlyReason }
@@ -69,10 +71,11 @@ async function readTimelineState(eventId: string | null, refusal: string | null,
   if (!eventId) return { state: 'unknown' };
   const db = await getDb();
   const [event] = await db
-    .select({ visibility: timelineEvents.visibility })
+    .select({ visibility: timelineEvents.visibility, retractedAt: timelineEvents.retractedAt })
     .from(timelineEvents)
     .where(and(eq(timelineEvents.id, eventId), eq(timelineEvents.caseId, caseId)));
   if (!event) return { state: 'unknown' };
+  if (event.retractedAt) return { state: 'retracted' };
   if (event.visibility === 'public') return { state: casePublic ? 'public' : 'publicOnceCasePublished' };
   const [request] = await db
     .select({ status: publicationRequests.status })

@@ -10,6 +10,7 @@ import { describeEachEngine } from '@/db/testing';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import { sessionForRole } from '@/lib/auth/test-fixtures';
 import { approvePublication } from '@/lib/cases/approve-publication';
+import { retractEvent } from '@/lib/cases/retract-event';
 import { withdrawPublication } from '@/lib/cases/withdraw-publication';
 import { getPetitionDelivery } from './get-petition-delivery';
 import { markPetitionDelivered } from './mark-petition-delivered';
@@ -52,6 +53,11 @@ describeEachEngine('the delivery of a petition, as the console shows it', ({ db 
 
     expect(await approvePublication(admin, { requestId: await requestOf(eventId) })).toMatchObject({ ok: true });
     expect(await getPetitionDelivery(organizer, petitionId)).toMatchObject({ note: 'Handed over at the gate.', timeline: { state: 'public' } });
+
+    // Retracted later (the embassy refused it, say): the console must not still say "on the public timeline".
+    const { session: advocate } = await sessionForRole('advocate');
+    expect(await retractEvent(advocate, { caseId, eventId, publicReason: 'The embassy returned the petition unopened.' })).toMatchObject({ ok: true });
+    expect((await getPetitionDelivery(organizer, petitionId))?.timeline).toEqual({ state: 'retracted' });
   });
 
   it('says when the case itself is not public yet, even once the event is approved', async () => {
