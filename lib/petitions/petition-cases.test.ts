@@ -9,6 +9,7 @@ import { auditLog, cases, petitions } from '@/db/schema';
 import { describeEachEngine } from '@/db/testing';
 import { sessionForRole } from '@/lib/auth/test-fixtures';
 import { createPetition } from './create-petition';
+import { getPetitionFigures } from './get-petition-figures';
 import { listPetitions } from './list-petitions';
 import { createTestPetition } from './test-fixtures';
 import { updatePetition } from './update-petition';
@@ -75,5 +76,13 @@ describeEachEngine('the cases a petition may be for', ({ db }) => {
     expect(await updatePetition(session, edit as Parameters<typeof updatePetition>[1])).toMatchObject({ ok: true });
     const [row] = await db().select({ caseId: petitions.caseId, title: petitions.title }).from(petitions).where(eq(petitions.id, petitionId));
     expect(row).toEqual({ caseId, title: 'Free them now' });
+  });
+
+  it('warns the console when the case of a petition is no longer public (switched to quiet advocacy)', async () => {
+    const { session } = await sessionForRole('organizer');
+    const { petitionId, caseId } = await createTestPetition(db());
+    expect((await getPetitionFigures(session, petitionId))?.petition.casePublic).toBe(true);
+    await db().update(cases).set({ publicityMode: 'quiet_advocacy' }).where(eq(cases.id, caseId));
+    expect((await getPetitionFigures(session, petitionId))?.petition.casePublic).toBe(false);
   });
 });

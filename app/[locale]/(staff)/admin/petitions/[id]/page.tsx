@@ -52,11 +52,21 @@ export default async function PetitionConsolePage({ params }: Props) {
         </Link>
         <h1 className="mt-2 text-2xl font-bold">{petition.title}</h1>
         <p className="text-sm text-stone-600">
-          {petition.caseTitle} · <Badge>{t(`status.${petition.status}`)}</Badge> ·{' '}
-          <Link href={`/petitions/${petition.slug}`} className="underline">
-            {t('viewPublic')}
-          </Link>
+          {petition.caseTitle} · <Badge>{t(`status.${petition.status}`)}</Badge>
+          {petition.casePublic ? (
+            <>
+              {' · '}
+              <Link href={`/petitions/${petition.slug}`} className="underline">
+                {t('viewPublic')}
+              </Link>
+            </>
+          ) : null}
         </p>
+        {petition.casePublic ? null : (
+          <p role="status" className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="case-not-public">
+            {t('caseNotPublic')}
+          </p>
+        )}
       </div>
 
       {delivery ? <DeliverySummary delivery={delivery} /> : null}
