@@ -13,6 +13,7 @@ export default defineConfig({
   },
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
+    setupFiles: ['./db/vitest-setup.ts'],
     exclude: ['node_modules/**', '.next/**', 'e2e/**', '.data/**'],
     pool: 'forks',
     testTimeout: 60_000,

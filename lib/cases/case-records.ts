@@ -37,10 +37,9 @@ export async function loadSnapshot(tx: Transaction, kind: RecordKind, id: string
     case 'event': {
       const [event] = await tx.select().from(timelineEvents).where(eq(timelineEvents.id, id));
       if (!event) return null;
-      const [people, cited] = await Promise.all([
-        tx.select({ id: timelineEventPeople.personId }).from(timelineEventPeople).where(eq(timelineEventPeople.eventId, id)),
-        tx.select({ id: timelineEventSources.sourceId }).from(timelineEventSources).where(eq(timelineEventSources.eventId, id)),
-      ]);
+      // One after the other: a transaction's queries share one connection.
+      const people = await tx.select({ id: timelineEventPeople.personId }).from(timelineEventPeople).where(eq(timelineEventPeople.eventId, id));
+      const cited = await tx.select({ id: timelineEventSources.sourceId }).from(timelineEventSources).where(eq(timelineEventSources.eventId, id));
       return { ...event, personIds: people.map((row) => row.id).sort(), sourceIds: cited.map((row) => row.id).sort() };
     }
   }
@@ -98,18 +97,17 @@ export async function caseIsPublicNow(tx: Transaction, caseId: string): Promise<
 /** Recomputes and stores the verification grade of the given events from their current sources. */
 export async function refreshVerificationGrades(tx: Transaction, eventIds: string[]): Promise<void> {
   if (eventIds.length === 0) return;
-  const [events, cited] = await Promise.all([
-    tx
-      .select({ id: timelineEvents.id, disputed: timelineEvents.disputed, retractedAt: timelineEvents.retractedAt })
-      .from(timelineEvents)
-      .where(inArray(timelineEvents.id, eventIds)),
-    tx
-      .select({ eventId: timelineEventSources.eventId, id: sources.id, kind: sources.kind, mayBeNamed: sources.mayBeNamed, origin: sources.origin })
-      .from(timelineEventSources)
-      .innerJoin(sources, eq(sources.id, timelineEventSources.sourceId))
-      .where(inArray(timelineEventSources.eventId, eventIds))
-      .orderBy(asc(sources.id)),
-  ]);
+  // One after the other: a transaction's queries share one connection.
+  const events = await tx
+    .select({ id: timelineEvents.id, disputed: timelineEvents.disputed, retractedAt: timelineEvents.retractedAt })
+    .from(timelineEvents)
+    .where(inArray(timelineEvents.id, eventIds));
+  const cited = await tx
+    .select({ eventId: timelineEventSources.eventId, id: sources.id, kind: sources.kind, mayBeNamed: sources.mayBeNamed, origin: sources.origin })
+    .from(timelineEventSources)
+    .innerJoin(sources, eq(sources.id, timelineEventSources.sourceId))
+    .where(inArray(timelineEventSources.eventId, eventIds))
+    .orderBy(asc(sources.id));
   for (const event of events) {
     const grade = computeVerificationGrade({
       retracted: event.retractedAt !== null,

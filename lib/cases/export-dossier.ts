@@ -30,18 +30,15 @@ export async function exportDossier(session: StaffSession | null, caseId: string
   return db.transaction(async (tx) => {
     const [record] = await tx.select().from(cases).where(eq(cases.id, caseId));
     if (!record) return null;
-    const [people, events] = await Promise.all([
-      tx.select().from(casePeople).where(eq(casePeople.caseId, caseId)).orderBy(asc(casePeople.displayOrder), asc(casePeople.createdAt)),
-      tx.select().from(timelineEvents).where(eq(timelineEvents.caseId, caseId)).orderBy(asc(timelineEvents.occurredOn), asc(timelineEvents.createdAt)),
-    ]);
+    // One transaction is one connection: its queries go one after the other (pg refuses overlapping ones).
+    const people = await tx.select().from(casePeople).where(eq(casePeople.caseId, caseId)).orderBy(asc(casePeople.displayOrder), asc(casePeople.createdAt));
+    const events = await tx.select().from(timelineEvents).where(eq(timelineEvents.caseId, caseId)).orderBy(asc(timelineEvents.occurredOn), asc(timelineEvents.createdAt));
     const eventIds = events.map((event) => event.id);
-    const [links, cited, corrections] = eventIds.length
-      ? await Promise.all([
-          tx.select().from(timelineEventPeople).where(inArray(timelineEventPeople.eventId, eventIds)),
-          tx.select().from(timelineEventSources).where(inArray(timelineEventSources.eventId, eventIds)),
-          tx.select().from(eventCorrections).where(inArray(eventCorrections.eventId, eventIds)).orderBy(asc(eventCorrections.createdAt)),
-        ])
-      : [[], [], []];
+    const links = eventIds.length ? await tx.select().from(timelineEventPeople).where(inArray(timelineEventPeople.eventId, eventIds)) : [];
+    const cited = eventIds.length ? await tx.select().from(timelineEventSources).where(inArray(timelineEventSources.eventId, eventIds)) : [];
+    const corrections = eventIds.length
+      ? await tx.select().from(eventCorrections).where(inArray(eventCorrections.eventId, eventIds)).orderBy(asc(eventCorrections.createdAt))
+      : [];
     const sourceIds = [...new Set(cited.map((link) => link.sourceId))];
     const sourceRows = sourceIds.length ? await tx.select().from(sources).where(inArray(sources.id, sourceIds)).orderBy(asc(sources.createdAt)) : [];
     const entityIds = [caseId, ...people.map((person) => person.id), ...eventIds, ...sourceIds];
