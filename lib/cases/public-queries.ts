@@ -28,6 +28,9 @@ export const caseIsPublic = and(
   eq(cases.publicityMode, 'public_campaign'),
 );
 
+/** The same rule as a selectable column: true or false, never null. */
+export const caseIsPublicColumn = sql<boolean>`coalesce(${caseIsPublic}, false)`;
+
 export const publicCaseColumns = {
   id: cases.id,
   slug: cases.slug,

@@ -4,13 +4,13 @@
  * database as it is now (a second staff member may have approved it since, or withdrawn the request).
  */
 import 'server-only';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cases, petitions, publicationRequests, timelineEvents } from '@/db/schema';
 import { authorize } from '@/lib/auth/authorize';
 import { can } from '@/lib/auth/permissions';
 import type { StaffSession } from '@/lib/auth/staff-session';
-import { caseIsPublic } from '@/lib/cases/public-queries';
+import { caseIsPublicColumn } from '@/lib/cases/public-queries';
 
 /** Why a delivery event is kept for staff only. */
 export type StaffOnlyReason = 'consentRequired' | 'requestWithdrawn' | 'publicationRefused';
@@ -51,7 +51,7 @@ export async function getPetitionDelivery(session: StaffSession | null, petition
       note: petitions.deliveryNote,
       eventId: petitions.deliveryEventId,
       refusal: petitions.deliveryPublicationRefusal,
-      casePublic: sql<boolean>`coalesce(${caseIsPublic}, false)`,
+      casePublic: caseIsPublicColumn,
     })
     .from(petitions)
     .innerJoin(cases, eq(cases.id, petitions.caseId))

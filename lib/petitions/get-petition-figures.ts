@@ -7,7 +7,7 @@ import 'server-only';
 import { and, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cases, petitionInvalidations, petitions, petitionSignatures } from '@/db/schema';
-import { caseIsPublic } from '@/lib/cases/public-queries';
+import { caseIsPublicColumn } from '@/lib/cases/public-queries';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
 import { readConfirmedCounts, signatureIsCounted } from './confirmed-count';
@@ -24,7 +24,7 @@ export async function getPetitionFigures(session: StaffSession | null, petitionI
       caseTitle: cases.title,
       caseSlug: cases.slug,
       /** Whether the case is public (published, a public campaign): if not, the petition is hidden and takes no signatures. */
-      casePublic: sql<boolean>`coalesce(${caseIsPublic}, false)`,
+      casePublic: caseIsPublicColumn,
       slug: petitions.slug,
       title: petitions.title,
       body: petitions.body,

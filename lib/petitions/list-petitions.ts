@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { cases, petitionCountShards, petitions, petitionSettings, petitionSignatures } from '@/db/schema';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
-import { caseIsPublic } from '@/lib/cases/public-queries';
+import { caseIsPublicColumn } from '@/lib/cases/public-queries';
 import type { PetitionStatus } from './vocabulary';
 
 export interface PetitionListItem {
@@ -46,10 +46,10 @@ export async function listPetitions(session: StaffSession | null): Promise<Petit
       .orderBy(desc(petitions.createdAt)),
     // Only public campaigns: a petition on any other case would never be public (create-petition.ts refuses it).
     db
-      .select({ id: cases.id, title: cases.title, isPublic: sql<boolean>`coalesce(${caseIsPublic}, false)` })
+      .select({ id: cases.id, title: cases.title, isPublic: caseIsPublicColumn })
       .from(cases)
       .where(eq(cases.publicityMode, 'public_campaign'))
-      .orderBy(desc(sql`coalesce(${caseIsPublic}, false)`), asc(cases.title)),
+      .orderBy(desc(caseIsPublicColumn), asc(cases.title)),
     db.select({ signingPaused: petitionSettings.signingPaused }).from(petitionSettings).where(eq(petitionSettings.id, 1)),
   ]);
   return { petitions: rows, cases: caseRows, sitePaused: settings[0]?.signingPaused ?? false };
