@@ -13,6 +13,7 @@ import { deliverOutbox } from '@/lib/mail/deliver-outbox';
 import { mailIsConfigured } from '@/lib/mail/mail-config';
 import { DEFAULT_ANONYMISE_AFTER_DAYS } from '@/lib/petitions/anonymise-closed-petitions';
 import { maintainPetitions } from '@/lib/petitions/maintain-petitions';
+import { processShared } from '@/lib/runtime/process-shared';
 import { claimDueJob, finishJob } from './job-leases';
 
 export interface BackgroundJob {
@@ -82,42 +83,23 @@ export async function runDueJobs(db: Database, jobs: BackgroundJob[] = BACKGROUN
   return ran;
 }
 
-interface SchedulerHolder {
-  __vigilScheduler?: { stop(): void };
-}
-
 /**
- * Starts this process's scheduler once (development reloads reuse it). Its timer does not keep the
- * process alive; a tick that finds the previous one still running waits for the next.
+ * Starts this process's scheduler once (development reloads and every copy of this module share it).
+ * Its timer does not keep the process alive; ticks never overlap (the next is set when one ends).
  */
 export function startBackgroundJobs(): void {
   if (process.env.VIGIL_BACKGROUND_JOBS === 'false') return;
-  const holder = globalThis as SchedulerHolder;
-  if (holder.__vigilScheduler) return;
-  let running = false;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const tick = async () => {
-    if (running || stopped) return;
-    running = true;
-    try {
-      await runDueJobs(await getDb());
-    } catch (error) {
-      console.error('[vigil] background jobs could not run', error);
-    } finally {
-      running = false;
-      if (!stopped) {
-        timer = setTimeout(tick, SCHEDULER_TICK_MS);
-        timer.unref();
+  processShared('scheduler', () => {
+    const tick = async () => {
+      try {
+        await runDueJobs(await getDb());
+      } catch (error) {
+        console.error('[vigil] background jobs could not run', error);
+      } finally {
+        setTimeout(tick, SCHEDULER_TICK_MS).unref();
       }
-    }
-  };
-  holder.__vigilScheduler = {
-    stop: () => {
-      stopped = true;
-      clearTimeout(timer);
-    },
-  };
-  timer = setTimeout(tick, 0);
-  timer.unref();
+    };
+    setTimeout(tick, 0).unref();
+    return { startedAt: new Date() };
+  });
 }

@@ -22,6 +22,7 @@ import { CONFIRMATION_TTL_DAYS, hashConfirmationToken, newConfirmationToken, RES
 import { normaliseEmail } from './normalise-email';
 import { alreadySignedMail, confirmationMail } from './petition-mail';
 import { findSigningPetition, forgetSigningPetitions } from './find-signing-petition';
+import { processShared } from '@/lib/runtime/process-shared';
 import { createGroupCommit } from './group-commit';
 import { petitionAcceptsSignatures, petitionIsPublic } from './public-queries';
 import { type PreparedStatement, prepareStatement, runPrepared } from './prepared-statement';
@@ -161,9 +162,10 @@ interface SigningVerdict {
 /**
  * Signatures arriving together are written together (lib/petitions/group-commit.ts): one statement,
  * one commit for the batch. Rows of one address, one e-mail or one idempotency key never share a
- * batch, so each is judged after the other as if alone.
+ * batch, so each is judged after the other as if alone. One queue per process, whichever copy of this
+ * module (the API's, the sign form's action) a signature comes through.
  */
-const signingQueue = createGroupCommit<SigningRow, SigningVerdict>({
+const signingQueue = processShared('signingQueue', () => createGroupCommit<SigningRow, SigningVerdict>({
   maxBatch: 200,
   // One statement at a time per instance: measured with bench/sign.ts at 50 clients, one in flight made
   // batches twice as large as two did (7.7 against 3.9 signatures a statement) and signing faster
@@ -176,7 +178,7 @@ const signingQueue = createGroupCommit<SigningRow, SigningVerdict>({
   ],
   run: runSigningStatement,
   onBatchFailure: (error, size) => console.warn(`[vigil] a batch of ${size} signatures failed; signing them one by one`, error),
-});
+}));
 
 /**
  * The batch as one statement. Each row: is the petition accepting (checked here, so a close or pause
@@ -219,7 +221,7 @@ async function runSigningStatement(rows: SigningRow[]): Promise<SigningVerdict[]
     claimed: boolean;
     inserted: boolean;
   }>((signingStatement ??= prepareStatement(signingSql())), { input });
-  if (result.length !== rows.length) throw new Error(`The signing statement returned ${result.length} rows for ${rows.length}`);
+  // One verdict per row, in the rows' order (`order by r.ord`); group-commit.ts refuses any other count.
   return result.map((row) => ({
     accepting: row.accepting,
     blocked: row.blocked,
