@@ -10,18 +10,16 @@ import { jobLeases } from '@/db/schema';
 
 /** Claims `name` if it is due and nobody holds it; true when this caller now holds it for `leaseSeconds`. */
 export async function claimDueJob(db: Database, name: string, leaseSeconds: number): Promise<boolean> {
-  await db.insert(jobLeases).values({ name }).onConflictDoNothing();
+  const lease = { lockedUntil: sql`now() + make_interval(secs => ${leaseSeconds})`, lastStartedAt: sql`now()` };
+  // One statement: a job never seen before is created held; a known one is taken only if due and free.
   const claimed = await db
-    .update(jobLeases)
-    .set({
-      lockedUntil: sql`now() + make_interval(secs => ${leaseSeconds})`,
-      lastStartedAt: sql`now()`,
-      updatedAt: sql`now()`,
+    .insert(jobLeases)
+    .values({ name, ...lease })
+    .onConflictDoUpdate({
+      target: jobLeases.name,
+      set: { ...lease, updatedAt: sql`now()` },
+      setWhere: sql`${jobLeases.nextRunAt} <= now() and (${jobLeases.lockedUntil} is null or ${jobLeases.lockedUntil} < now())`,
     })
-    .where(
-      sql`${jobLeases.name} = ${name} and ${jobLeases.nextRunAt} <= now()
-        and (${jobLeases.lockedUntil} is null or ${jobLeases.lockedUntil} < now())`,
-    )
     .returning({ name: jobLeases.name });
   return claimed.length === 1;
 }
