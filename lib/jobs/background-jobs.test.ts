@@ -20,6 +20,7 @@ const savedSmtpUrl = process.env.SMTP_URL;
 afterEach(() => {
   if (savedSmtpUrl === undefined) delete process.env.SMTP_URL;
   else process.env.SMTP_URL = savedSmtpUrl;
+  delete process.env.VIGIL_ANONYMISE_AFTER_DAYS;
 });
 
 function countingJob(overrides: Partial<BackgroundJob> = {}): BackgroundJob & { runs: number } {
@@ -119,5 +120,15 @@ describeEachEngine('background jobs', ({ db }) => {
     const [queued] = await db().select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'job-0@example.org')).limit(1);
     expect(queued).toMatchObject({ status: 'pending', attempts: 1 });
     expect(queued!.lastError).toBeTruthy();
+  });
+
+  it('refuses a mistyped anonymisation setting out loud, rather than keep the data of signers on a default', async () => {
+    process.env.VIGIL_ANONYMISE_AFTER_DAYS = '90d';
+    await db().delete(jobLeases);
+    expect(await runDueJobs(db(), BACKGROUND_JOBS.filter((job) => job.name === 'petitions.maintain'))).toEqual(['petitions.maintain']);
+    expect(await lease(db(), 'petitions.maintain')).toMatchObject({
+      lastOutcome: 'failed: VIGIL_ANONYMISE_AFTER_DAYS must be a whole number of days, not "90d"',
+      consecutiveFailures: 1,
+    });
   });
 });

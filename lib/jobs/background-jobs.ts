@@ -57,8 +57,11 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
     leaseSeconds: 1800,
     enabled: () => true,
     async run(db) {
-      const afterDays = Number(process.env.VIGIL_ANONYMISE_AFTER_DAYS ?? DEFAULT_ANONYMISE_AFTER_DAYS);
-      const report = await maintainPetitions(db, Number.isInteger(afterDays) && afterDays >= 0 ? afterDays : DEFAULT_ANONYMISE_AFTER_DAYS);
+      const setting = process.env.VIGIL_ANONYMISE_AFTER_DAYS?.trim();
+      const afterDays = setting ? Number(setting) : DEFAULT_ANONYMISE_AFTER_DAYS;
+      // A mistyped setting must not keep signers' data longer than intended, nor pass unnoticed.
+      if (!Number.isInteger(afterDays) || afterDays < 0) throw new Error(`VIGIL_ANONYMISE_AFTER_DAYS must be a whole number of days, not "${setting}"`);
+      const report = await maintainPetitions(db, afterDays);
       for (const drift of report.corrected) console.warn(`[vigil] petition ${drift.petitionId}: count corrected from ${drift.before} to ${drift.after}`);
       return report.summary;
     },
