@@ -17,6 +17,8 @@ import { acquireDirectoryLock } from './directory-lock';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** The handle a `db.transaction(async (tx) => …)` callback receives. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Engine = 'postgres' | 'pglite';
 
 export interface OpenDatabase {

@@ -6,7 +6,7 @@
  */
 import { count } from 'drizzle-orm';
 import { computeVerificationGrade, type GradedSource } from '../lib/cases/verification';
-import type { Database } from './client';
+import type { Database, Transaction } from './client';
 import {
   casePeople,
   cases,
@@ -345,7 +345,6 @@ export async function seedDemoData(db: Database): Promise<void> {
   await (await import('./seed-petitions')).seedDemoPetitions(db, DEMO_CASE_SLUG);
 }
 
-type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 async function insertCase(
   tx: Transaction,

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Notice } from '@/components/ui/Notice';
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 
 type Action = (state: ActionState<{ revokedSessions: number }>, formData: FormData) => Promise<ActionState<{ revokedSessions: number }>>;
 

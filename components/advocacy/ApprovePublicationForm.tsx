@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionForm } from '@/components/forms/useActionForm';
 import { Button } from '@/components/ui/Button';
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import { approvePublicationSchema } from '@/lib/cases/schemas';
 
 type Action = (state: ActionState<{ caseId: string }>, formData: FormData) => Promise<ActionState<{ caseId: string }>>;

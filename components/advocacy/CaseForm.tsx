@@ -8,7 +8,7 @@ import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import { SelectField } from '@/components/ui/SelectField';
 import { TextAreaField } from '@/components/ui/TextAreaField';
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import { type CaseFieldsInput, createCaseSchema, updateCaseSchema } from '@/lib/cases/schemas';
 import { CASE_LIFECYCLES, FAMILY_CONSENT_STATUSES, PUBLICITY_MODES, URGENCY_LEVELS } from '@/lib/cases/vocabulary';
 import { useRouter } from '@/lib/i18n/navigation';

@@ -8,7 +8,7 @@ import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import { SelectField } from '@/components/ui/SelectField';
 import { TextAreaField } from '@/components/ui/TextAreaField';
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import { correctEventSchema, createEventSchema, updateEventSchema } from '@/lib/cases/schemas';
 import {
   CUSTODY_STATUSES,

@@ -7,7 +7,7 @@ import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import { SelectField } from '@/components/ui/SelectField';
 import { TextAreaField } from '@/components/ui/TextAreaField';
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import { createPersonSchema, type PersonFieldsInput, updatePersonSchema } from '@/lib/cases/schemas';
 import { CUSTODY_STATUSES, DATE_PRECISIONS, PERSON_RELATIONS } from '@/lib/cases/vocabulary';
 

@@ -5,7 +5,7 @@ import { useActionForm } from '@/components/forms/useActionForm';
 import { Button } from '@/components/ui/Button';
 import { Notice } from '@/components/ui/Notice';
 import { TextAreaField } from '@/components/ui/TextAreaField';
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import { requestPublicationSchema } from '@/lib/cases/schemas';
 
 type Outcome = { outcome: 'published' | 'pending' };

@@ -7,7 +7,7 @@ import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import { SelectField } from '@/components/ui/SelectField';
 import { TextAreaField } from '@/components/ui/TextAreaField';
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import { type SourceFieldsInput, updateSourceSchema } from '@/lib/cases/schemas';
 import { SOURCE_KINDS } from '@/lib/cases/vocabulary';
 

@@ -7,7 +7,7 @@ import { RecoveryCodes } from '@/components/account/RecoveryCodes';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import { acceptInvitationSchema } from '@/lib/auth/schemas';
 import { Link } from '@/lib/i18n/navigation';
 

@@ -5,7 +5,7 @@ import { type ChangeEvent, useState } from 'react';
 import { useActionForm } from '@/components/forms/useActionForm';
 import { Button } from '@/components/ui/Button';
 import { Notice } from '@/components/ui/Notice';
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import { importTargetsSchema } from '@/lib/targets/schemas';
 import { useLetterErrors } from './useLetterErrors';
 

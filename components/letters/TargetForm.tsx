@@ -5,7 +5,7 @@ import { useActionForm } from '@/components/forms/useActionForm';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import { createTargetSchema, updateTargetSchema } from '@/lib/targets/schemas';
 import type { TargetRecord } from '@/lib/targets/target-record';
 import { TARGET_KINDS, TARGET_STATUSES } from '@/lib/targets/vocabulary';

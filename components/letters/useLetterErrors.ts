@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import { readTemplateProblemKey, type TemplateProblem } from '@/lib/letters/vocabulary';
 
 /**

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionForm } from '@/components/forms/useActionForm';
 import { Button } from '@/components/ui/Button';
 import { Notice } from '@/components/ui/Notice';
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import { siteSettingsSchema } from '@/lib/settings/schemas';
 
 type Settings = { requireTwoFactor: boolean };

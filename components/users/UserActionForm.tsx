@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useActionState } from 'react';
 import { Button } from '@/components/ui/Button';
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 
 type Action = (state: ActionState<{ userId: string }>, formData: FormData) => Promise<ActionState<{ userId: string }>>;
 

@@ -4,7 +4,7 @@
  * of an internal event (whose public reasons must stay private with the event).
  */
 import { eq } from 'drizzle-orm';
-import type { Transaction } from '@/lib/audit/record-audit';
+import type { Transaction } from '@/db/client';
 import { cases, eventCorrections, publicationRequests, recordVersions, sources, users } from '@/db/schema';
 
 export async function insertCanaryCaseRecords(

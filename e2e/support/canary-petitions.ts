@@ -3,7 +3,7 @@
  * names, address hashes, organizer notes. Public pages may show a signer only as they chose (the
  * named signer's first name, "Publicname"); nothing else of theirs may ever come back.
  */
-import type { Transaction } from '@/lib/audit/record-audit';
+import type { Transaction } from '@/db/client';
 import { petitionBlocklist, petitionCountShards, petitionInvalidations, petitions, petitionSignatures } from '@/db/schema';
 
 export const CANARY_SIGNER_FIRST_NAME = 'Publicname';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { type OperationResult, succeeded } from '@/lib/actions/result';
+import { type OperationResult, succeeded } from '@/lib/operations/result';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { authorize } from '@/lib/auth/authorize';
 import { revokeSessionsOfUser } from '@/lib/auth/revoke-sessions';

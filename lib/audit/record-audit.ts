@@ -5,11 +5,10 @@
  */
 import 'server-only';
 import { desc, sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
+import type { Transaction } from '@/db/client';
+import type { StaffSession } from '@/lib/auth/staff-session';
 import { auditLog } from '@/db/schema';
 import { auditRowHash, GENESIS_HASH } from './audit-hash';
-
-export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 // Any fixed 64-bit number, distinct from the migration lock in db/client.ts.
 const AUDIT_CHAIN_LOCK_KEY = 7_211_843_002;
@@ -19,6 +18,11 @@ export interface AuditActor {
   userId: string | null;
   email: string;
   ip: string;
+}
+
+/** The one spelling of a signed-in staff member as the author of a change. */
+export function actorOf(session: StaffSession): AuditActor {
+  return { userId: session.userId, email: session.email, ip: session.ip };
 }
 
 export interface AuditEntry {
@@ -34,7 +38,15 @@ function asStoredJson(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
 
+// How many audit rows each open transaction has written: defineOperation refuses a write without one.
+const rowsByTransaction = new WeakMap<Transaction, number>();
+
+export function auditRowsWritten(tx: Transaction): number {
+  return rowsByTransaction.get(tx) ?? 0;
+}
+
 export async function recordAudit(tx: Transaction, actor: AuditActor, entry: AuditEntry): Promise<number> {
+  rowsByTransaction.set(tx, auditRowsWritten(tx) + 1);
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   const content = {

@@ -17,8 +17,14 @@ export interface Scenario {
   callerTwoFactor?: boolean;
   /** Creates what the call acts on (an account, a case…) and returns its id, before the database is compared. */
   prepare?: () => Promise<string>;
-  /** Performs the operation; an allowed caller must get a value or `{ ok: true }`, a refused one a ForbiddenError. */
-  run(caller: Caller, targetId: string): Promise<unknown>;
+  /**
+   * The input of a call the registry's operation accepts from an allowed caller (the matrix calls the
+   * registry: lib/operations/registry.ts). An allowed caller must get `{ ok: true }`, a refused one a
+   * ForbiddenError.
+   */
+  input?(caller: Caller, targetId: string): unknown;
+  /** For an operation not yet declared with defineOperation: performs it directly. */
+  run?(caller: Caller, targetId: string): Promise<unknown>;
 }
 
 export type AuthorizationScenarios = Partial<Record<Operation, Scenario>>;

@@ -3,7 +3,7 @@ import 'server-only';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { staffSessions } from '@/db/schema';
-import type { Transaction } from '@/lib/audit/record-audit';
+import type { Transaction } from '@/db/client';
 
 export async function revokeStaffSession(sessionId: string): Promise<void> {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return;

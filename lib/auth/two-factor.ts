@@ -7,7 +7,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { recoveryCodes, users } from '@/db/schema';
-import type { Transaction } from '@/lib/audit/record-audit';
+import type { Transaction } from '@/db/client';
 import { open, seal } from '@/lib/security/secret-box';
 import { deriveKey } from '@/lib/security/secret-key';
 import { base32Encode, matchTotpStep } from './totp';

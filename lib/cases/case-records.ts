@@ -14,16 +14,12 @@ import {
   timelineEventSources,
   timelineEvents,
 } from '@/db/schema';
-import { type AuditActor, recordAudit, type Transaction } from '@/lib/audit/record-audit';
-import type { StaffSession } from '@/lib/auth/staff-session';
+import type { Transaction } from '@/db/client';
+import { type AuditActor, recordAudit } from '@/lib/audit/record-audit';
 import { caseIsPublic } from './public-queries';
 import { computeVerificationGrade } from './verification';
 
 export type RecordKind = 'case' | 'person' | 'event' | 'source';
-
-export function actorOf(session: StaffSession): AuditActor {
-  return { userId: session.userId, email: session.email, ip: session.ip };
-}
 
 /** The whole record as staff know it (internal fields included), as history keeps it. */
 export async function loadSnapshot(tx: Transaction, kind: RecordKind, id: string): Promise<Record<string, unknown> | null> {

@@ -2,10 +2,11 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cases } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
+import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
-import { actorOf, caseIsPublicNow, PublicationRequired, publicationRequiredAsFieldError, recordChange } from './case-records';
+import { actorOf } from '@/lib/audit/record-audit';
+import { caseIsPublicNow, PublicationRequired, publicationRequiredAsFieldError, recordChange } from './case-records';
 import { type CaseFieldsInput, createCaseSchema } from './schemas';
 
 /** Opens a case file. A new case is never public: publication goes through requestPublication. */

@@ -1,9 +1,9 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import type { OperationResult } from '@/lib/actions/result';
+import type { OperationResult } from '@/lib/operations/result';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
-import { actorOf } from './case-records';
+import { actorOf } from '@/lib/audit/record-audit';
 import { revalidatePublicCases } from './public-cache';
 import { createEventSchema, type EventFieldsInput } from './schemas';
 import { type EventWriteResult, publicationRefusedAsFieldError, writeEvent } from './write-event';

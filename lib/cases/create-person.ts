@@ -2,10 +2,11 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { casePeople, cases } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
+import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
-import { actorOf, recordChange } from './case-records';
+import { actorOf } from '@/lib/audit/record-audit';
+import { recordChange } from './case-records';
 import { revalidatePublicCases } from './public-cache';
 import { createPersonSchema, type PersonFieldsInput } from './schemas';
 

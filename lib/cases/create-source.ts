@@ -1,10 +1,11 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { sources } from '@/db/schema';
-import { type OperationResult, succeeded } from '@/lib/actions/result';
+import { type OperationResult, succeeded } from '@/lib/operations/result';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
-import { actorOf, recordChange } from './case-records';
+import { actorOf } from '@/lib/audit/record-audit';
+import { recordChange } from './case-records';
 import { createSourceSchema, type SourceFieldsInput } from './schemas';
 
 export async function createSource(session: StaffSession | null, input: SourceFieldsInput): Promise<OperationResult<{ sourceId: string }>> {

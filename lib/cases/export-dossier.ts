@@ -15,7 +15,7 @@ import {
 import { recordAudit } from '@/lib/audit/record-audit';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
-import { actorOf } from './case-records';
+import { actorOf } from '@/lib/audit/record-audit';
 import { type Dossier, hashed, recordHash } from './dossier';
 import { idSchema } from './schemas';
 

@@ -6,7 +6,8 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { casePeople, cases, publicationRequests, timelineEvents } from '@/db/schema';
-import { type AuditActor, recordAudit, type Transaction } from '@/lib/audit/record-audit';
+import type { Transaction } from '@/db/client';
+import { type AuditActor, recordAudit } from '@/lib/audit/record-audit';
 import { recordChange } from './case-records';
 import { readCaseRules } from './case-rules';
 import { consentAllowsPublication } from './publication-rules';

@@ -4,7 +4,7 @@
  * same hashes as the JSON dossier). Korean and Chinese text use the letters' embedded Noto fonts.
  */
 import 'server-only';
-import { openLetterDocument, writeParagraph } from '@/lib/letters/render-letters-pdf';
+import { openPdfDocument, writeParagraph } from '@/lib/pdf/document';
 import type { Dossier, HashedRecord } from './dossier';
 
 const MARGIN = 64;
@@ -19,7 +19,7 @@ function valueText(value: unknown): string {
 
 export async function renderDossierPdf(dossier: Dossier): Promise<Buffer> {
   const title = `Dossier: ${valueText(dossier.case.record.title)}`;
-  const { doc, has, done } = openLetterDocument('a4', title);
+  const { doc, has, done } = openPdfDocument('a4', title);
   doc.addPage();
   const width = doc.page.width - 2 * MARGIN;
   const line = (text: string, size = 9.5) => writeParagraph(doc, text, has, { size, width, gap: 1.5 });

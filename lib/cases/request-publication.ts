@@ -1,9 +1,9 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
+import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
-import { actorOf } from './case-records';
+import { actorOf } from '@/lib/audit/record-audit';
 import { requestPublicationIn } from './publication-gate';
 import { revalidatePublicCases } from './public-cache';
 import { type RequestPublicationInput, requestPublicationSchema } from './schemas';

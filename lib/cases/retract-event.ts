@@ -2,11 +2,12 @@ import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { eventCorrections, timelineEvents } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
+import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
 import { notifyCaseSubscribers } from '@/lib/petitions/notify-case-subscribers';
-import { actorOf, recordChange, refreshVerificationGrades } from './case-records';
+import { actorOf } from '@/lib/audit/record-audit';
+import { recordChange, refreshVerificationGrades } from './case-records';
 import { revalidatePublicCases } from './public-cache';
 import { type RetractEventInput, retractEventSchema } from './schemas';
 

@@ -2,11 +2,11 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { caseRules } from '@/db/schema';
-import { type OperationResult, succeeded } from '@/lib/actions/result';
+import { type OperationResult, succeeded } from '@/lib/operations/result';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
-import { actorOf } from './case-records';
+import { actorOf } from '@/lib/audit/record-audit';
 import { type CaseRules, readCaseRules } from './case-rules';
 import { type CaseRulesInput, caseRulesSchema } from './schemas';
 

@@ -2,11 +2,12 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { sources, timelineEventSources } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
+import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { authorize } from '@/lib/auth/authorize';
 import { can } from '@/lib/auth/permissions';
 import type { StaffSession } from '@/lib/auth/staff-session';
-import { actorOf, recordChange, refreshVerificationGrades } from './case-records';
+import { actorOf } from '@/lib/audit/record-audit';
+import { recordChange, refreshVerificationGrades } from './case-records';
 import { revalidatePublicCases } from './public-cache';
 import { type UpdateSourceInput, updateSourceSchema } from './schemas';
 

@@ -2,11 +2,11 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { publicationRequests } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
+import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
-import { actorOf } from './case-records';
+import { actorOf } from '@/lib/audit/record-audit';
 import { type ApprovePublicationInput, approvePublicationSchema } from './schemas';
 
 /** Withdraws a pending publication request (it was a mistake, or the situation changed): nothing becomes public. */

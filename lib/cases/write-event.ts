@@ -6,8 +6,9 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { casePeople, cases, sources, timelineEventPeople, timelineEventSources, timelineEvents } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
-import type { AuditActor, Transaction } from '@/lib/audit/record-audit';
+import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
+import type { Transaction } from '@/db/client';
+import type { AuditActor } from '@/lib/audit/record-audit';
 import { recordChange, refreshVerificationGrades } from './case-records';
 import { applyCustodyChange, type CustodyChange, requestPublicationIn } from './publication-gate';
 import type { EventFields } from './schemas';

@@ -2,7 +2,6 @@
 import type { AuthorizationScenarios } from '@/lib/auth/authorization-scenario';
 import { createTemplate } from './create-template';
 import { generateLetterBatch } from './generate-letter-batch';
-import { getBatchDocument } from './get-batch-document';
 import { listLetters } from './list-letters';
 import { listTemplates } from './list-templates';
 import { insertLetter, insertPublicCase, insertTarget, insertTemplate } from './test-fixtures';
@@ -40,7 +39,7 @@ export const scenarios: AuthorizationScenarios = {
   },
   'letters.download': {
     prepare: async () => (await insertLetter()).batchId,
-    run: ({ session }, batchId) => getBatchDocument(session, batchId, 'pdf'),
+    input: (_caller, batchId) => ({ batchId, format: 'pdf' }),
   },
   'letters.track': {
     prepare: async () => (await insertLetter()).letterId,

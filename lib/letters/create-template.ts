@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { letterTemplates } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
+import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { authorize } from '@/lib/auth/authorize';
 import { revalidatePublicCases } from '@/lib/cases/public-cache';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cases, letterBatches, letters, letterTargets, letterTemplates } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
+import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';

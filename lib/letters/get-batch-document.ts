@@ -1,10 +1,12 @@
 /** A stored batch as a file: the PDF of its letters, a DOCX for editing, or address labels. */
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { z } from 'zod';
+import type { Database } from '@/db/client';
 import { letterBatches, letters } from '@/db/schema';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
+import type { StaffFile } from '@/lib/http/staff-download';
+import { defineOperation } from '@/lib/operations/define-operation';
+import { missingRecord, succeeded } from '@/lib/operations/result';
 import { printableLetter } from './printable-from-stored';
 import type { TargetSnapshot } from './printable-letter';
 import { renderAddressLabels } from './render-address-labels';
@@ -14,16 +16,18 @@ import { renderLettersPdf } from './render-letters-pdf';
 export const BATCH_FORMATS = ['pdf', 'docx', 'labels'] as const;
 export type BatchFormat = (typeof BATCH_FORMATS)[number];
 
-export interface BatchDocument {
-  fileName: string;
-  contentType: string;
-  body: Buffer;
-}
+export const getBatchDocument = defineOperation({
+  name: 'letters.download',
+  input: z.object({ batchId: z.uuid(), format: z.enum(BATCH_FORMATS).default('pdf') }),
+  writes: false,
+  changesPublicView: false,
+  async run({ db }, { batchId, format }) {
+    const file = await renderBatch(db, batchId, format);
+    return file ? succeeded(file) : missingRecord('batchId');
+  },
+});
 
-export async function getBatchDocument(session: StaffSession | null, batchId: string, format: BatchFormat): Promise<BatchDocument | null> {
-  await authorize(session, 'letters.download');
-  if (!/^[0-9a-f-]{36}$/i.test(batchId)) return null;
-  const db = await getDb();
+async function renderBatch(db: Database, batchId: string, format: BatchFormat): Promise<(StaffFile & { body: Buffer }) | null> {
   const [batch] = await db.select().from(letterBatches).where(eq(letterBatches.id, batchId)).limit(1);
   if (!batch) return null;
   const rows = await db

@@ -9,6 +9,7 @@ import { ForbiddenError } from '@/lib/auth/permissions';
 import { sessionForRole } from '@/lib/auth/test-fixtures';
 import { approvePublication } from '@/lib/cases/approve-publication';
 import { getPublicCase } from '@/lib/cases/get-public-case';
+import { valueOf } from '@/lib/operations/testing';
 import { exportTargets } from '@/lib/targets/export-targets';
 import { importTargets } from '@/lib/targets/import-targets';
 import { createTarget } from '@/lib/targets/create-target';
@@ -90,7 +91,7 @@ describeEachEngine(
       expect(seoul.renderedText.startsWith('대사님께')).toBe(true);
       expect(seoul.renderedText).toContain('target.name: 주 대한민국 중화인민공화국대사관');
 
-      const pdf = await getBatchDocument(session, batchId, 'pdf');
+      const pdf = await valueOf(getBatchDocument(session, { batchId, format: 'pdf' }));
       expect(pdf?.contentType).toBe('application/pdf');
       const { text, totalPages } = await extractText(await getDocumentProxy(new Uint8Array(pdf!.body)), { mergePages: false });
       expect(totalPages).toBe(3);
@@ -101,8 +102,8 @@ describeEachEngine(
         expect(pages.filter((page) => lines.every((line) => page.includes(line)))).toHaveLength(1);
       }
       expect(pages.every((page) => page.includes('이씨를석방해주십시오.'))).toBe(true);
-      expect((await getBatchDocument(session, batchId, 'docx'))?.body.subarray(0, 2).toString()).toBe('PK');
-      expect((await getBatchDocument(session, batchId, 'labels'))?.contentType).toBe('application/pdf');
+      expect((await valueOf(getBatchDocument(session, { batchId, format: 'docx' }))).body.subarray(0, 2).toString()).toBe('PK');
+      expect((await valueOf(getBatchDocument(session, { batchId, format: 'labels' }))).contentType).toBe('application/pdf');
 
       const audits = await db().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, batchId));
       expect(audits.map((row) => row.action)).toEqual(['letters.generate']);
@@ -167,7 +168,7 @@ describeEachEngine(
     it('exports the directory as CSV and imports it back unchanged; a bad row names its line and column and changes nothing', async () => {
       const { session } = await organizer();
       const before = await db().select().from(letterTargets);
-      const csv = await exportTargets(session);
+      const csv = String((await valueOf(exportTargets(session, {}))).body);
       expect(csv.split('\r\n')[0]).toBe('key,kind,name_en,name_local,name_zh,represents_country,host_country,city,address_lines,email,fax,phone,website,head_title,salutation_en,salutation_ko,salutation_zh,preferred_languages,source_url,source_notes,verified_on,status');
       expect(await importTargets(session, { csv })).toEqual({ ok: true, value: { created: 0, updated: before.length } });
       const strip = (rows: typeof before) => rows.map(({ updatedAt, ...row }) => (void updatedAt, row)).sort((a, b) => a.key.localeCompare(b.key));

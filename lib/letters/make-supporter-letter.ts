@@ -7,7 +7,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { supporterLetterCounts } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
+import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { loadCaseMergeContext } from './case-merge-context';
 import { chinaEmbassies } from './get-supporter-letter-kit';
 import { letterDate } from './letter-words';

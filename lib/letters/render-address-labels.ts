@@ -3,7 +3,7 @@
  * US Letter sheets of 3 × 10 (2⅝ × 1 in). Names and addresses in embedded fonts, as on the letters.
  */
 import 'server-only';
-import { openLetterDocument, writeParagraph } from './render-letters-pdf';
+import { openPdfDocument, writeParagraph } from '@/lib/pdf/document';
 import type { PrintableLetter } from './printable-letter';
 import type { PaperSize } from './vocabulary';
 
@@ -14,7 +14,7 @@ const SHEETS = {
 } as const;
 
 export async function renderAddressLabels(letters: PrintableLetter[], paper: PaperSize): Promise<Buffer> {
-  const { doc, has, done } = openLetterDocument(paper, 'Address labels');
+  const { doc, has, done } = openPdfDocument(paper, 'Address labels');
   const sheet = SHEETS[paper];
   const perPage = sheet.columns * sheet.rows;
   letters.forEach((letter, index) => {

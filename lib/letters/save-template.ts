@@ -2,7 +2,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { cases } from '@/db/schema';
-import type { Transaction } from '@/lib/audit/record-audit';
+import type { Transaction } from '@/db/client';
 import { caseIsPublic } from '@/lib/cases/public-queries';
 
 export async function publicCaseId(tx: Transaction, slug: string): Promise<string | null> {

@@ -34,8 +34,7 @@ export const NEXT_LETTER_STATUSES: Record<LetterStatus, LetterStatus[]> = {
 };
 export const SEND_CHANNELS = ['post', 'email', 'fax', 'by_hand'] as const;
 export type SendChannel = (typeof SEND_CHANNELS)[number];
-export const PAPER_SIZES = ['a4', 'letter'] as const;
-export type PaperSize = (typeof PAPER_SIZES)[number];
+export { PAPER_SIZES, type PaperSize } from '@/lib/pdf/document';
 export const TEMPLATE_PURPOSES = ['organizer', 'supporter'] as const;
 export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
 

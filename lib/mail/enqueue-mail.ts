@@ -1,6 +1,6 @@
 import 'server-only';
 import { mailOutbox } from '@/db/schema';
-import type { Transaction } from '@/lib/audit/record-audit';
+import type { Transaction } from '@/db/client';
 
 export interface OutgoingMail {
   to: string;

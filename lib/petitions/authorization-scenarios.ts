@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { getDb } from '@/db/client';
 import { petitionBlocklist, petitionInvalidations, petitionSignatures } from '@/db/schema';
 import type { AuthorizationScenarios } from '@/lib/auth/authorization-scenario';
-import { closePetition } from './close-petition';
 import { createPetition } from './create-petition';
 import { exportSignatures } from './export-signatures';
 import { getPetitionFigures } from './get-petition-figures';
@@ -49,7 +48,7 @@ export const scenarios: AuthorizationScenarios = {
     run: ({ session }, petitionId) =>
       updatePetition(session, { petitionId, slug: `matrix-${randomUUID().slice(0, 8)}`, title: 'Free them now', target: 'Someone', goal: '200', status: 'paused' }),
   },
-  'petitions.close': { prepare: openPetition, run: ({ session }, petitionId) => closePetition(session, { petitionId }) },
+  'petitions.close': { prepare: openPetition, input: (_caller, petitionId) => ({ petitionId }) },
   'petitions.markDelivered': {
     prepare: openPetition,
     run: ({ session }, petitionId) =>

@@ -11,7 +11,7 @@ import 'server-only';
 import { and, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { petitionCountShards, petitionSignatures } from '@/db/schema';
-import type { Transaction } from '@/lib/audit/record-audit';
+import type { Transaction } from '@/db/client';
 
 export const SHARD_COUNT = 16;
 // Any fixed 32-bit number: the first key of the two-key advisory locks on a petition's count.

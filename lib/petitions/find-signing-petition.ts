@@ -9,7 +9,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cases, petitions } from '@/db/schema';
-import { processMemo } from './process-memo';
+import { processMemo } from '@/lib/runtime/process-memo';
 import { petitionIsPublic, siteSigningPaused } from './public-queries';
 import type { PetitionStatus } from './vocabulary';
 

@@ -7,7 +7,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cases, petitionCountShards, petitions } from '@/db/schema';
-import { processMemo } from './process-memo';
+import { processMemo } from '@/lib/runtime/process-memo';
 import type { PetitionCount } from './public';
 import { petitionIsPublic } from './public-queries';
 

@@ -10,7 +10,7 @@
 import 'server-only';
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { cases, mailOutbox, petitions, petitionSignatures } from '@/db/schema';
-import type { Transaction } from '@/lib/audit/record-audit';
+import type { Transaction } from '@/db/client';
 import { caseIsPublic } from '@/lib/cases/public-queries';
 import { caseUpdateMail } from './petition-mail';
 

@@ -4,7 +4,7 @@ import { BlockList, isIP } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { type Database, getDb } from '@/db/client';
 import { petitionBlocklist } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
+import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';

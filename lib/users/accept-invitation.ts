@@ -7,7 +7,7 @@ import 'server-only';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { invitations, users } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
+import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { hashPassword } from '@/lib/auth/password';
 import { acceptInvitationSchema, type AcceptInvitationInput } from '@/lib/auth/schemas';

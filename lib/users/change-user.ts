@@ -6,8 +6,9 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/actions/result';
-import { recordAudit, type Transaction } from '@/lib/audit/record-audit';
+import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
+import type { Transaction } from '@/db/client';
+import { recordAudit } from '@/lib/audit/record-audit';
 import { revokeSessionsOfUser } from '@/lib/auth/revoke-sessions';
 import type { StaffSession } from '@/lib/auth/staff-session';
 

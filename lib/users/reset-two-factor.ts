@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { recoveryCodes } from '@/db/schema';
-import type { OperationResult } from '@/lib/actions/result';
+import type { OperationResult } from '@/lib/operations/result';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
 import { changeUser } from './change-user';

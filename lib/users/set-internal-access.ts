@@ -1,5 +1,5 @@
 import 'server-only';
-import type { OperationResult } from '@/lib/actions/result';
+import type { OperationResult } from '@/lib/operations/result';
 import { authorize } from '@/lib/auth/authorize';
 import type { StaffSession } from '@/lib/auth/staff-session';
 import { changeUser } from './change-user';

@@ -5,7 +5,7 @@ import { useActionForm } from '@/components/forms/useActionForm';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import {
   addBlocklistEntrySchema,
   createPetitionSchema,

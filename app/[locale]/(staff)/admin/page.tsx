@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { ReviewReminders } from './cases/_components/ReviewReminders';
 import { Notice } from '@/components/ui/Notice';
-import { loadStaffPage } from '@/lib/auth/staff-page';
+import { loadStaffPage } from '@/lib/operations/adapters';
 import { getConsole } from '@/lib/console/get-console';
 import { Link } from '@/lib/i18n/navigation';
 

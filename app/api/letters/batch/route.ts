@@ -1,13 +1,14 @@
-import type { NextRequest } from 'next/server';
-import { BATCH_FORMATS, type BatchFormat, getBatchDocument } from '@/lib/letters/get-batch-document';
-import { staffDownload } from '@/lib/letters/staff-download';
+import { staffFileResponse } from '@/lib/http/staff-download';
+import { getBatchDocument } from '@/lib/letters/get-batch-document';
+import { toRoute } from '@/lib/operations/adapters';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/letters/batch?id=<batch>&format=pdf|docx|labels: a stored batch as a file (organizers). */
-export async function GET(request: NextRequest) {
-  const id = request.nextUrl.searchParams.get('id') ?? '';
-  const format = request.nextUrl.searchParams.get('format') ?? 'pdf';
-  if (!(BATCH_FORMATS as readonly string[]).includes(format)) return new Response('Unknown format', { status: 400 });
-  return staffDownload((session) => getBatchDocument(session, id, format as BatchFormat));
-}
+export const GET = toRoute(getBatchDocument, {
+  input: (request) => {
+    const query = new URL(request.url).searchParams;
+    return { batchId: query.get('id'), format: query.get('format') ?? undefined };
+  },
+  respond: staffFileResponse,
+});

@@ -5,7 +5,7 @@ import { changePassword } from '@/lib/account/change-password';
 import { enableTwoFactor } from '@/lib/account/enable-two-factor';
 import { regenerateRecoveryCodes } from '@/lib/account/regenerate-recovery-codes';
 import { signOutEverywhere } from '@/lib/account/sign-out-everywhere';
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import { staffAction } from '@/lib/actions/staff-action';
 import { changePasswordSchema, enableTwoFactorSchema, regenerateRecoveryCodesSchema } from '@/lib/auth/schemas';
 import { redirect } from '@/lib/i18n/navigation';

@@ -9,7 +9,7 @@ import { Forbidden } from '@/components/staff/Forbidden';
 import { Notice } from '@/components/ui/Notice';
 import { getAccount } from '@/lib/account/get-account';
 import { qrCodeSvg } from '@/lib/auth/qr-code';
-import { loadStaffPage } from '@/lib/auth/staff-page';
+import { loadStaffPage } from '@/lib/operations/adapters';
 import { changePasswordAction, enableTwoFactorAction, regenerateRecoveryCodesAction, signOutEverywhereAction } from './actions';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {

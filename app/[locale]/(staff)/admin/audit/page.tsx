@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { listAuditEntries } from '@/lib/audit/list-audit-entries';
-import { loadStaffPage } from '@/lib/auth/staff-page';
+import { loadStaffPage } from '@/lib/operations/adapters';
 import { Link } from '@/lib/i18n/navigation';
 import { DataTable } from '@/components/ui/DataTable';
 

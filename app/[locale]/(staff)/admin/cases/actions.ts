@@ -1,6 +1,6 @@
 'use server';
 
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import { staffAction } from '@/lib/actions/staff-action';
 import { approvePublication } from '@/lib/cases/approve-publication';
 import { correctEvent } from '@/lib/cases/correct-event';

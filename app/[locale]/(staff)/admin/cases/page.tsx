@@ -3,7 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { custodyTone, urgencyTone } from '@/components/cases/tones';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { Badge } from '@/components/ui/Badge';
-import { loadStaffPage } from '@/lib/auth/staff-page';
+import { loadStaffPage } from '@/lib/operations/adapters';
 import { listCases } from '@/lib/cases/list-cases';
 import { caseListFilterSchema } from '@/lib/cases/schemas';
 import { CASE_LIFECYCLES, CUSTODY_STATUSES, PUBLICITY_MODES, URGENCY_LEVELS } from '@/lib/cases/vocabulary';

@@ -1,6 +1,6 @@
 'use server';
 
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import { staffAction } from '@/lib/actions/staff-action';
 import { type GeneratedBatch, generateLetterBatch } from '@/lib/letters/generate-letter-batch';
 import { generateBatchSchema, trackLetterSchema } from '@/lib/letters/schemas';

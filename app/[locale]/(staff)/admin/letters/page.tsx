@@ -4,7 +4,7 @@ import { GenerateBatchForm } from '@/components/letters/GenerateBatchForm';
 import { TrackLetterForm } from '@/components/letters/TrackLetterForm';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { Badge } from '@/components/ui/Badge';
-import { loadStaffPage } from '@/lib/auth/staff-page';
+import { loadStaffPage } from '@/lib/operations/adapters';
 import type { StaffSession } from '@/lib/auth/staff-session';
 import { listLetters } from '@/lib/letters/list-letters';
 import { listTemplates } from '@/lib/letters/list-templates';

@@ -1,7 +1,8 @@
 'use server';
 
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import { staffAction } from '@/lib/actions/staff-action';
+import { toAction } from '@/lib/operations/adapters';
 import { addBlocklistEntry, removeBlocklistEntry } from '@/lib/petitions/update-blocklist';
 import { closePetition } from '@/lib/petitions/close-petition';
 import { createPetition } from '@/lib/petitions/create-petition';
@@ -13,7 +14,6 @@ import {
   createPetitionSchema,
   invalidateSignaturesSchema,
   markDeliveredSchema,
-  petitionIdSchema,
   removeBlocklistEntrySchema,
   restoreSignaturesSchema,
   sitePauseSchema,
@@ -26,7 +26,6 @@ import { updatePetition } from '@/lib/petitions/update-petition';
 const handlers = {
   create: staffAction(createPetitionSchema, (session, input) => createPetition(session, input as never), 'created'),
   update: staffAction(updatePetitionSchema, (session, input) => updatePetition(session, input as never)),
-  close: staffAction(petitionIdSchema, closePetition, 'closed'),
   deliver: staffAction(markDeliveredSchema, (session, input) => markPetitionDelivered(session, input), 'delivered'),
   invalidate: staffAction(invalidateSignaturesSchema, (session, input) => invalidateSignatures(session, input as never), 'invalidated'),
   restore: staffAction(restoreSignaturesSchema, restoreSignatures, 'restored'),
@@ -42,9 +41,7 @@ export async function createPetitionAction(state: State, formData: FormData) {
 export async function updatePetitionAction(state: State, formData: FormData) {
   return handlers.update(state as never, formData);
 }
-export async function closePetitionAction(state: State, formData: FormData) {
-  return handlers.close(state as never, formData);
-}
+export const closePetitionAction = toAction(closePetition, { message: 'closed' });
 export async function markDeliveredAction(state: State, formData: FormData) {
   return handlers.deliver(state as never, formData);
 }

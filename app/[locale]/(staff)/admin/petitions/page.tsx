@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ConsoleForm } from '@/components/petitions/console/ConsoleForm';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { Badge } from '@/components/ui/Badge';
-import { loadStaffPage } from '@/lib/auth/staff-page';
+import { loadStaffPage } from '@/lib/operations/adapters';
 import { Link } from '@/lib/i18n/navigation';
 import { listPetitions } from '@/lib/petitions/list-petitions';
 import { createPetitionAction, setSitePauseAction } from './actions';

@@ -1,6 +1,6 @@
 'use server';
 
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import { staffAction } from '@/lib/actions/staff-action';
 import type { SiteSettings } from '@/lib/settings/read-site-settings';
 import { siteSettingsSchema } from '@/lib/settings/schemas';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SiteSettingsForm } from '@/components/settings/SiteSettingsForm';
 import { Forbidden } from '@/components/staff/Forbidden';
-import { loadStaffPage } from '@/lib/auth/staff-page';
+import { loadStaffPage } from '@/lib/operations/adapters';
 import { getSiteSettings } from '@/lib/settings/get-site-settings';
 import { updateSiteSettingsAction } from './actions';
 

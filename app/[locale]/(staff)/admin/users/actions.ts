@@ -1,7 +1,7 @@
 'use server';
 
 import { getLocale } from 'next-intl/server';
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import { staffAction } from '@/lib/actions/staff-action';
 import { siteOrigin } from '@/lib/auth/request-origin';
 import { changeUserRole } from '@/lib/users/change-user-role';

@@ -5,7 +5,7 @@ import { Badge, type BadgeTone } from '@/components/ui/Badge';
 import { DataTable } from '@/components/ui/DataTable';
 import { InviteUserForm } from '@/components/users/InviteUserForm';
 import { UserActionForm } from '@/components/users/UserActionForm';
-import { loadStaffPage } from '@/lib/auth/staff-page';
+import { loadStaffPage } from '@/lib/operations/adapters';
 import { type AccountStatus, listUsers } from '@/lib/users/list-users';
 import { STAFF_ROLE_VALUES } from '@/lib/users/schemas';
 import {

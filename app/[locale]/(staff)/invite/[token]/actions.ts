@@ -1,8 +1,9 @@
 'use server';
 
 import { headers } from 'next/headers';
-import type { ActionState } from '@/lib/actions/result';
-import { failureState, formValues, zodFieldErrors } from '@/lib/actions/staff-action';
+import type { ActionState } from '@/lib/operations/result';
+import { failureState, formValues } from '@/lib/operations/adapters';
+import { zodFieldErrors } from '@/lib/operations/result';
 import { clientIp } from '@/lib/auth/client-ip';
 import { acceptInvitationSchema } from '@/lib/auth/schemas';
 import { type AcceptedInvitation, acceptInvitation } from '@/lib/users/accept-invitation';

@@ -12,7 +12,7 @@ import { custodyTone, urgencyTone, verificationTone } from '@/components/cases/t
 import { Forbidden } from '@/components/staff/Forbidden';
 import { Badge } from '@/components/ui/Badge';
 import { Notice } from '@/components/ui/Notice';
-import { loadStaffPage } from '@/lib/auth/staff-page';
+import { loadStaffPage } from '@/lib/operations/adapters';
 import type { CaseFileEvent } from '@/lib/cases/get-case-file';
 import { getCaseFile } from '@/lib/cases/get-case-file';
 import { listSources } from '@/lib/cases/list-sources';

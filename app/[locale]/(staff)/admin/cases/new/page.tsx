@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { CaseForm } from '@/components/advocacy/CaseForm';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { can } from '@/lib/auth/permissions';
-import { loadStaffPage } from '@/lib/auth/staff-page';
+import { loadStaffPage } from '@/lib/operations/adapters';
 import { Link } from '@/lib/i18n/navigation';
 import { createCaseAction } from '../actions';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { CaseRulesForm } from '@/components/advocacy/CaseRulesForm';
 import { Forbidden } from '@/components/staff/Forbidden';
-import { loadStaffPage } from '@/lib/auth/staff-page';
+import { loadStaffPage } from '@/lib/operations/adapters';
 import { getCaseRules } from '@/lib/cases/get-case-rules';
 import { updateCaseRulesAction } from '../actions';
 

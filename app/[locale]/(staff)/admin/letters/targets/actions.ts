@@ -1,6 +1,6 @@
 'use server';
 
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import { staffAction } from '@/lib/actions/staff-action';
 import { createTarget } from '@/lib/targets/create-target';
 import { type ImportSummary, importTargets } from '@/lib/targets/import-targets';

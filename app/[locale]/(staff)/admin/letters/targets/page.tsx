@@ -4,7 +4,7 @@ import { ImportTargetsForm } from '@/components/letters/ImportTargetsForm';
 import { TargetForm } from '@/components/letters/TargetForm';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { Badge } from '@/components/ui/Badge';
-import { loadStaffPage } from '@/lib/auth/staff-page';
+import { loadStaffPage } from '@/lib/operations/adapters';
 import { Link } from '@/lib/i18n/navigation';
 import { listTargets } from '@/lib/targets/list-targets';
 import { LettersNav } from '../LettersNav';

@@ -1,6 +1,6 @@
 'use server';
 
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/operations/result';
 import { staffAction } from '@/lib/actions/staff-action';
 import { createTemplate } from '@/lib/letters/create-template';
 import { createTemplateSchema, updateTemplateSchema } from '@/lib/letters/schemas';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { TemplateEditor } from '@/components/letters/TemplateEditor';
 import { Forbidden } from '@/components/staff/Forbidden';
-import { loadStaffPage } from '@/lib/auth/staff-page';
+import { loadStaffPage } from '@/lib/operations/adapters';
 import { Link } from '@/lib/i18n/navigation';
 import { getTemplateWorkspace } from '@/lib/letters/get-template-workspace';
 import { LettersNav } from '../LettersNav';

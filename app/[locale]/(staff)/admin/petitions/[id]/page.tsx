@@ -7,7 +7,7 @@ import { LiveRefresh } from '@/components/petitions/console/LiveRefresh';
 import { SignaturesByCountryChart, SignaturesPerDayChart } from '@/components/petitions/console/SignatureCharts';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { Badge } from '@/components/ui/Badge';
-import { loadStaffPage } from '@/lib/auth/staff-page';
+import { loadStaffPage } from '@/lib/operations/adapters';
 import { Link } from '@/lib/i18n/navigation';
 import { getPetitionDelivery } from '@/lib/petitions/get-petition-delivery';
 import { FIGURE_DAYS, getPetitionFigures } from '@/lib/petitions/get-petition-figures';

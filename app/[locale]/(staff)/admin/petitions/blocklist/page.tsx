@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ConsoleForm } from '@/components/petitions/console/ConsoleForm';
 import { Forbidden } from '@/components/staff/Forbidden';
-import { loadStaffPage } from '@/lib/auth/staff-page';
+import { loadStaffPage } from '@/lib/operations/adapters';
 import { Link } from '@/lib/i18n/navigation';
 import { listBlocklist } from '@/lib/petitions/list-blocklist';
 import { addBlocklistEntryAction, removeBlocklistEntryAction } from '../actions';
