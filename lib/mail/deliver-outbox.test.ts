@@ -9,7 +9,7 @@ import { deliverOutbox, type MailTransport, STALE_CLAIM_SECONDS } from './delive
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
 import { closeSmtpTransports, smtpTransport } from './smtp-transport';
 
-const link = { origin: 'https://vigil.test', locale: 'en' };
+const link = { origin: 'https://vigil.test', locale: 'en' } as const;
 
 let sink: SmtpSink;
 beforeAll(async () => {
@@ -38,7 +38,7 @@ const sinkCount = (id: string) => sink.messages.filter((message) => message.mess
 describeEachEngine('mail outbox', ({ db }) => {
   it('queues no mail when mail is not configured: the admin passes the link on', async () => {
     const { session: admin } = await sessionForRole('admin');
-    const invited = await inviteUser(admin, { email: 'unmailed@test.example', role: 'advocate' }, link);
+    const invited = await inviteUser(admin, { email: 'unmailed@test.example', role: 'advocate', ...link });
     expect(invited).toMatchObject({ ok: true, value: { emailed: false } });
     expect(await db().select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'unmailed@test.example'))).toEqual([]);
   });
@@ -46,7 +46,7 @@ describeEachEngine('mail outbox', ({ db }) => {
   it('sends a queued invitation through pooled SMTP once, records its Message-ID and the answer, and forgets the link', async () => {
     process.env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
     const { session: admin } = await sessionForRole('admin');
-    expect(await inviteUser(admin, { email: 'pooled@test.example', role: 'advocate' }, link)).toMatchObject({ ok: true, value: { emailed: true } });
+    expect(await inviteUser(admin, { email: 'pooled@test.example', role: 'advocate', ...link })).toMatchObject({ ok: true, value: { emailed: true } });
     const report = await deliverOutbox(db(), smtpTransport());
     expect(report).toEqual({ sent: 1, failed: 0, unknown: 0, unreachable: false });
     const [row] = await db().select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'pooled@test.example'));

@@ -30,6 +30,12 @@ export interface OutgoingMessage {
   text: string;
   /** `<outbox id@sender's domain>`: the SMTP server's logs and the recipient's client see the same id. */
   messageId: string;
+  headers?: Record<string, string>;
+}
+
+/** RFC 2369 and RFC 8058: mail clients offer "unsubscribe" and POST to the URL in one click. */
+export function unsubscribeHeaders(url: string | null): Record<string, string> | undefined {
+  return url ? { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : undefined;
 }
 
 export interface MailTransport {
@@ -69,6 +75,7 @@ interface Claimed {
   to: string;
   subject: string;
   text: string;
+  listUnsubscribe: string | null;
   attempts: number;
 }
 
@@ -124,7 +131,7 @@ export async function deliverOutbox(db: Database, transport: MailTransport, opti
 async function send(transport: MailTransport, mail: Claimed, sender: string): Promise<Outcome> {
   const messageId = `<${mail.id}@${senderDomain()}>`;
   try {
-    const info = (await transport.sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, text: mail.text, messageId })) as
+    const info = (await transport.sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, text: mail.text, messageId, headers: unsubscribeHeaders(mail.listUnsubscribe) })) as
       | { messageId?: string; response?: string }
       | undefined;
     return { id: mail.id, sender, kind: 'sent', messageId: info?.messageId ?? messageId, response: info?.response?.slice(0, 500) ?? null };
@@ -152,7 +159,7 @@ async function claim(db: Database, sender: string, limit: number): Promise<Claim
     .update(mailOutbox)
     .set({ status: 'sending', claimedBy: sender, claimedAt: sql`now()`, attempts: sql`${mailOutbox.attempts} + 1`, updatedAt: sql`now()` })
     .where(inArray(mailOutbox.id, due))
-    .returning({ id: mailOutbox.id, to: mailOutbox.toAddress, subject: mailOutbox.subject, text: mailOutbox.textBody, attempts: mailOutbox.attempts });
+    .returning({ id: mailOutbox.id, to: mailOutbox.toAddress, subject: mailOutbox.subject, text: mailOutbox.textBody, listUnsubscribe: mailOutbox.listUnsubscribe, attempts: mailOutbox.attempts });
 }
 
 /**
@@ -184,6 +191,7 @@ async function recordOutcomes(db: Database): Promise<void> {
           else 'pending' end)::mail_status,
         sent_at = case when o.kind = 'sent' then now() else m.sent_at end,
         text_body = case when o.kind = 'sent' then '' else m.text_body end,
+        list_unsubscribe = case when o.kind = 'sent' then null else m.list_unsubscribe end,
         smtp_message_id = o.message_id,
         smtp_response = o.response,
         last_error = o.error,
