@@ -6,6 +6,8 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { applySecurityHeaders } from './lib/http/apply-security-headers';
+import { applyConnectionTimeouts } from './lib/http/connection-timeouts';
+import { frontDoor } from './lib/http/front-door';
 import { runShutdownHooks } from './lib/runtime/shutdown';
 
 const development = process.env.NODE_ENV !== 'production';
@@ -22,8 +24,11 @@ if (!development && !process.env.VIGIL_SECRET_KEY) {
   process.exit(1);
 }
 await app.prepare();
+applyConnectionTimeouts(httpServer);
 httpServer.on('request', (request, response) => {
   applySecurityHeaders(request, response, { development });
+  // Request id, metrics, liveness and the bound on requests in flight (lib/http/front-door.ts).
+  if (!frontDoor(request, response)) return;
   void handle(request, response);
 });
 httpServer.on('error', (error) => {
