@@ -4,12 +4,13 @@
  * missing here, or two declarations share a name.
  */
 import 'server-only';
+import { caseOperations } from '@/lib/cases/operations';
 import { letterOperations } from '@/lib/letters/operations';
 import { petitionOperations } from '@/lib/petitions/operations';
 import { targetOperations } from '@/lib/targets/operations';
 import type { DefinedOperation } from './define-operation';
 
-export const OPERATION_REGISTRY: readonly DefinedOperation[] = [...petitionOperations, ...letterOperations, ...targetOperations];
+export const OPERATION_REGISTRY: readonly DefinedOperation[] = [...caseOperations, ...petitionOperations, ...letterOperations, ...targetOperations];
 
 /** The operations that can change what the public sees: the publication gate's concern. */
 export function operationsChangingPublicView(): readonly DefinedOperation[] {
