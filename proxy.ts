@@ -4,6 +4,7 @@ import { routing } from '@/lib/i18n/routing';
 export default createMiddleware(routing);
 
 export const config = {
-  // Pages only: not the API, Next's own files, or files with an extension (feeds, icons).
-  matcher: '/((?!api|_next|_vercel|.*\\..*).*)',
+  // Pages only: not the API, Next's own files, or files with an extension (feeds, icons). Links in
+  // signers' mails carry tokens with a dot (id.signature), so their pages are named as well.
+  matcher: ['/((?!api|_next|_vercel|.*\\..*).*)', '/withdraw/:token', '/ko/withdraw/:token', '/unsubscribe/:token', '/ko/unsubscribe/:token'],
 };

@@ -8,12 +8,11 @@ import type { ActionState } from '@/lib/operations/result';
 
 type Action = (state: ActionState<{ revokedSessions: number }>, formData: FormData) => Promise<ActionState<{ revokedSessions: number }>>;
 
-export function SignOutEverywhereForm({ action, locale }: { action: Action; locale: string }) {
+export function SignOutEverywhereForm({ action }: { action: Action }) {
   const t = useTranslations('staff');
   const [state, formAction, pending] = useActionState(action, { ok: false });
   return (
     <form action={formAction} className="space-y-3">
-      <input type="hidden" name="locale" value={locale} />
       {state.message && !state.ok ? <Notice tone="error">{t(`messages.${state.message}` as 'messages.saved', { reference: state.reference ?? '' })}</Notice> : null}
       <p className="text-sm text-stone-700">{t('account.signOutEverywhereHelp')}</p>
       <Button type="submit" tone="danger" disabled={pending}>

@@ -14,7 +14,7 @@ import { useLetterErrors } from './useLetterErrors';
 type Saved = { targetId: string };
 type Action = (state: ActionState<Saved>, formData: FormData) => Promise<ActionState<Saved>>;
 
-const TEXT_FIELDS = ['nameEn', 'nameLocal', 'nameZh', 'representsCountry', 'hostCountry', 'city', 'email', 'fax', 'phone', 'website', 'headTitle', 'salutationEn', 'salutationKo', 'salutationZh', 'preferredLanguages', 'sourceUrl', 'sourceNotes', 'verifiedOn'] as const;
+const TEXT_FIELDS = ['nameEn', 'nameLocal', 'nameZh', 'representsCountry', 'hostCountry', 'city', 'email', 'fax', 'phone', 'website', 'webFormUrl', 'headTitle', 'salutationEn', 'salutationKo', 'salutationZh', 'preferredLanguages', 'sourceUrl', 'sourceNotes', 'verifiedOn'] as const;
 
 export function TargetForm({ action, target }: { action: Action; target?: TargetRecord }) {
   const t = useTranslations('letters');

@@ -143,6 +143,8 @@ export const mailOutbox = pgTable(
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
+    /** The one-click unsubscribe URL (RFC 8058) sent as List-Unsubscribe, for mails to signers. */
+    listUnsubscribe: text('list_unsubscribe'),
     status: mailStatus('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

@@ -52,6 +52,8 @@ export const letterTargets = pgTable(
     fax: text('fax').notNull().default(''),
     phone: text('phone').notNull().default(''),
     website: text('website').notNull().default(''),
+    /** The embassy's own contact form, where it publishes one (https). */
+    webFormUrl: text('web_form_url').notNull().default(''),
     /** The office, never a person's name: heads of mission change. */
     headTitle: text('head_title').notNull().default(''),
     salutationEn: text('salutation_en').notNull(),

@@ -1,42 +1,32 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
-import { recordAudit } from '@/lib/audit/record-audit';
-import { authorize } from '@/lib/auth/authorize';
-import { enableTwoFactorSchema, type EnableTwoFactorInput } from '@/lib/auth/schemas';
-import type { StaffSession } from '@/lib/auth/staff-session';
+import { enableTwoFactorSchema } from '@/lib/auth/schemas';
 import { matchTotpStep } from '@/lib/auth/totp';
 import { encryptTotpSecret, openEnrollment, replaceRecoveryCodes } from '@/lib/auth/two-factor';
+import { defineOperation } from '@/lib/operations/define-operation';
+import { fieldError, succeeded } from '@/lib/operations/result';
 
 /** Turns on two-factor sign-in with the authenticator that produced `totpCode`; returns the recovery codes. */
-export async function enableTwoFactor(
-  session: StaffSession | null,
-  input: EnableTwoFactorInput,
-): Promise<OperationResult<{ recoveryCodes: string[] }>> {
-  const me = await authorize(session, 'account.enableTwoFactor');
-  const data = enableTwoFactorSchema.parse(input);
-  if (me.twoFactorEnabled) return fieldError('totpCode', 'twoFactorAlreadyEnabled');
-  const secret = openEnrollment(me.userId, data.enrollment);
-  if (!secret) return fieldError('totpCode', 'enrollmentExpired');
-  const step = matchTotpStep(secret, data.totpCode);
-  if (step === null) return fieldError('totpCode', 'totpCodeWrong');
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+export const enableTwoFactor = defineOperation({
+  name: 'account.enableTwoFactor',
+  input: enableTwoFactorSchema,
+  writes: true,
+  changesPublicView: false,
+  async run({ tx, audit, session: me }, { enrollment, totpCode }) {
+    if (me.twoFactorEnabled) return fieldError('totpCode', 'twoFactorAlreadyEnabled');
+    const secret = openEnrollment(me.userId, enrollment);
+    if (!secret) return fieldError('totpCode', 'enrollmentExpired');
+    const step = matchTotpStep(secret, totpCode);
+    if (step === null) return fieldError('totpCode', 'totpCodeWrong');
     const enabled = await tx
       .update(users)
-      .set({
-        totpSecretEncrypted: encryptTotpSecret(me.userId, secret),
-        totpEnabledAt: sql`now()`,
-        totpLastUsedStep: step,
-        updatedAt: sql`now()`,
-      })
+      .set({ totpSecretEncrypted: encryptTotpSecret(me.userId, secret), totpEnabledAt: sql`now()`, totpLastUsedStep: step, updatedAt: sql`now()` })
       .where(and(eq(users.id, me.userId), isNull(users.totpEnabledAt)))
       .returning({ id: users.id });
     if (enabled.length === 0) return fieldError('totpCode', 'twoFactorAlreadyEnabled');
     const recoveryCodes = await replaceRecoveryCodes(tx, me.userId);
-    await recordAudit(tx, { userId: me.userId, email: me.email, ip: me.ip }, {
+    await audit({
       action: 'account.enable_two_factor',
       entityType: 'user',
       entityId: me.userId,
@@ -44,5 +34,5 @@ export async function enableTwoFactor(
       after: { twoFactorEnabled: true, recoveryCodes: recoveryCodes.length },
     });
     return succeeded({ recoveryCodes });
-  });
-}
+  },
+});

@@ -27,6 +27,7 @@ import { inviteUser } from '@/lib/users/invite-user';
 import { resetTwoFactor } from '@/lib/users/reset-two-factor';
 import { setInternalAccess } from '@/lib/users/set-internal-access';
 import { canonicalJson } from './audit-hash';
+import { valueOf } from '@/lib/operations/testing';
 import { listAuditEntries } from './list-audit-entries';
 import { verifyAuditChain } from './verify-audit-chain';
 
@@ -38,7 +39,7 @@ describe('canonical JSON', () => {
 });
 
 describeEachEngine('audit trail', ({ db }) => {
-  const link = { origin: 'https://vigil.test', locale: 'en' };
+  const link = { origin: 'https://vigil.test', locale: 'en' } as const;
 
   async function lastRow() {
     const [row] = await db().select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
@@ -56,7 +57,7 @@ describeEachEngine('audit trail', ({ db }) => {
       return row;
     };
 
-    const invited = await inviteUser(admin, { email: 'audited@test.example', role: 'advocate' }, link);
+    const invited = await inviteUser(admin, { email: 'audited@test.example', role: 'advocate', ...link });
     const userId = invited.ok ? invited.value.userId : '';
     const inviteRow = await check('user.invite', userId, { after: { email: 'audited@test.example', role: 'advocate' } });
     expect(inviteRow).toMatchObject({ actorUserId: adminAccount.userId, actorEmail: adminAccount.email, ip: admin.ip, entityType: 'user' });
@@ -96,7 +97,7 @@ describeEachEngine('audit trail', ({ db }) => {
     await changePassword(ownSession, { currentPassword: TEST_PASSWORD, password: 'changed long password', passwordConfirmation: 'changed long password' });
     const passwordRow = await check('account.change_password', own.userId);
     expect(JSON.stringify(passwordRow)).not.toContain('changed long password');
-    await signOutEverywhere(ownSession);
+    await signOutEverywhere(ownSession, {});
     await check('account.sign_out_everywhere', own.userId);
 
     const signedIn = await signIn({ email: adminAccount.email, password: TEST_PASSWORD, code: currentCode(adminAccount.totpSecret!), ip: '198.51.100.61', userAgent: 'vitest' });
@@ -112,7 +113,7 @@ describeEachEngine('audit trail', ({ db }) => {
   it('writes nothing, the change included, when the change fails', async () => {
     const { session: admin } = await sessionForRole('admin');
     const before = await verifyAuditChain(db());
-    const result = await inviteUser(admin, { email: (await createTestAccount({ role: 'advocate' })).email, role: 'advocate' }, link);
+    const result = await inviteUser(admin, { email: (await createTestAccount({ role: 'advocate' })).email, role: 'advocate', ...link });
     expect(result.ok).toBe(false);
     expect(await verifyAuditChain(db())).toEqual(before);
   });
@@ -126,15 +127,15 @@ describeEachEngine('audit trail', ({ db }) => {
 
   it('lets admins filter the log by actor, action and record', async () => {
     const { account, session: admin } = await sessionForRole('admin');
-    const invited = await inviteUser(admin, { email: 'filtered@test.example', role: 'advocate' }, link);
+    const invited = await inviteUser(admin, { email: 'filtered@test.example', role: 'advocate', ...link });
     const userId = invited.ok ? invited.value.userId : '';
-    const byActor = await listAuditEntries(admin, { actor: account.email });
+    const byActor = await valueOf(listAuditEntries(admin, { actor: account.email }));
     expect(byActor.entries.map((entry) => entry.action)).toEqual(['user.invite']);
-    const byRecord = await listAuditEntries(admin, { entityType: 'user', entityId: userId });
+    const byRecord = await valueOf(listAuditEntries(admin, { entityType: 'user', entityId: userId }));
     expect(byRecord.entries).toHaveLength(1);
-    const byAction = await listAuditEntries(admin, { action: 'user.invite' });
+    const byAction = await valueOf(listAuditEntries(admin, { action: 'user.invite' }));
     expect(byAction.entries.every((entry) => entry.action === 'user.invite')).toBe(true);
-    const none = await listAuditEntries(admin, { from: '2000-01-01', to: '2000-01-02' });
+    const none = await valueOf(listAuditEntries(admin, { from: '2000-01-01', to: '2000-01-02' }));
     expect(none.entries).toEqual([]);
   });
 

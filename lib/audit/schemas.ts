@@ -13,15 +13,17 @@ const optionalDate = z
   .optional()
   .transform((value) => value || undefined);
 
-/** Filters of the audit log page, read from its query string. */
-export const auditFilterSchema = z.object({
-  actor: optionalText,
-  action: optionalText,
-  entityType: optionalText,
-  entityId: optionalText,
-  from: optionalDate,
-  to: optionalDate,
-  /** Show rows older than this id (the next page). */
-  before: z.coerce.number().int().positive().optional().catch(undefined),
-});
-export type AuditFilter = z.output<typeof auditFilterSchema>;
+/** Filters of the audit log page, read from its query string; a query it cannot read filters nothing. */
+export const auditFilterSchema = z
+  .object({
+    actor: optionalText,
+    action: optionalText,
+    entityType: optionalText,
+    entityId: optionalText,
+    from: optionalDate,
+    to: optionalDate,
+    /** Show rows older than this id (the next page). */
+    before: z.coerce.number().int().positive().optional().catch(undefined),
+  })
+  .partial()
+  .catch({});

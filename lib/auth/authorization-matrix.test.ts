@@ -6,100 +6,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type Database, getDb } from '@/db/client';
-import { users } from '@/db/schema';
 import { describeEachEngine } from '@/db/testing';
-import { changePassword } from '@/lib/account/change-password';
-import { enableTwoFactor } from '@/lib/account/enable-two-factor';
-import { getAccount } from '@/lib/account/get-account';
-import { regenerateRecoveryCodes } from '@/lib/account/regenerate-recovery-codes';
-import { signOutEverywhere } from '@/lib/account/sign-out-everywhere';
-import { listAuditEntries } from '@/lib/audit/list-audit-entries';
-import { getConsole } from '@/lib/console/get-console';
-import { getSiteSettings } from '@/lib/settings/get-site-settings';
-import { updateSiteSettings } from '@/lib/settings/update-site-settings';
-import { changeUserRole } from '@/lib/users/change-user-role';
-import { disableUser } from '@/lib/users/disable-user';
-import { enableUser } from '@/lib/users/enable-user';
-import { inviteUser } from '@/lib/users/invite-user';
-import { listUsers } from '@/lib/users/list-users';
-import { resetTwoFactor } from '@/lib/users/reset-two-factor';
-import { setInternalAccess } from '@/lib/users/set-internal-access';
 import { ForbiddenError, type Operation, OPERATION_NAMES, type OperationRule, OPERATIONS } from './permissions';
 import type { StaffRole } from './roles';
 import { OPERATION_REGISTRY } from '@/lib/operations/registry';
 import type { AuthorizationScenarios, Caller, Scenario } from './authorization-scenario';
-import { createTestAccount, currentCode, openTestSession, TEST_PASSWORD } from './test-fixtures';
-import { generateTotpSecret, totpCode, totpStep } from './totp';
-import { sealEnrollment } from './two-factor';
+import { createTestAccount, openTestSession } from './test-fixtures';
 
-
-const targetAccount = (options: Parameters<typeof createTestAccount>[0] = { role: 'advocate' }) => createTestAccount(options);
-const link = { origin: 'https://vigil.test', locale: 'en' };
-
-const accountAndUserScenarios: AuthorizationScenarios = {
-  'console.view': { run: ({ session }) => getConsole(session) },
-  'account.read': { run: ({ session }) => getAccount(session) },
-  'account.changePassword': {
-    run: ({ session }) =>
-      changePassword(session, { currentPassword: TEST_PASSWORD, password: 'another long password', passwordConfirmation: 'another long password' }),
-  },
-  'account.enableTwoFactor': {
-    callerTwoFactor: false,
-    run: ({ session, account }) => {
-      const secret = generateTotpSecret();
-      return enableTwoFactor(session, {
-        enrollment: sealEnrollment(account?.userId ?? '00000000-0000-4000-8000-000000000000', secret),
-        totpCode: totpCode(secret, totpStep()),
-      });
-    },
-  },
-  'account.regenerateRecoveryCodes': {
-    run: ({ session, account }) => regenerateRecoveryCodes(session, { totpCode: account?.totpSecret ? currentCode(account.totpSecret) : '000000' }),
-  },
-  'account.signOutEverywhere': { run: ({ session }) => signOutEverywhere(session) },
-  'users.list': { run: ({ session }) => listUsers(session) },
-  'users.invite': {
-    run: ({ session }) => inviteUser(session, { email: `invitee-${Math.random().toString(36).slice(2)}@test.example`, role: 'advocate' }, link),
-  },
-  'users.changeRole': {
-    prepare: async () => (await targetAccount()).userId,
-    run: ({ session }, userId) => changeUserRole(session, { userId, role: 'organizer' }),
-  },
-  'users.setInternalAccess': {
-    prepare: async () => (await targetAccount()).userId,
-    run: ({ session }, userId) => setInternalAccess(session, { userId, internalAccess: 'on' }),
-  },
-  'users.disable': {
-    prepare: async () => (await targetAccount()).userId,
-    run: ({ session }, userId) => disableUser(session, { userId }),
-  },
-  'users.enable': {
-    prepare: async () => {
-      const target = await targetAccount();
-      await (await getDb()).update(users).set({ disabledAt: new Date() }).where(eq(users.id, target.userId));
-      return target.userId;
-    },
-    run: ({ session }, userId) => enableUser(session, { userId }),
-  },
-  'users.resetTwoFactor': {
-    prepare: async () => (await targetAccount()).userId,
-    run: ({ session }, userId) => resetTwoFactor(session, { userId }),
-  },
-  'audit.read': { run: ({ session }) => listAuditEntries(session, {}) },
-  'settings.read': { run: ({ session }) => getSiteSettings(session) },
-  'settings.update': { run: ({ session }) => updateSiteSettings(session, { requireTwoFactor: 'on' }) },
-};
 
 // Each domain keeps the scenarios of its own operations beside its code, in authorization-scenarios.ts.
 const domainScenarios = import.meta.glob<{ scenarios: AuthorizationScenarios }>('../*/authorization-scenarios.ts', { eager: true });
-const scenarios: AuthorizationScenarios = Object.assign(
-  {},
-  accountAndUserScenarios,
-  ...Object.values(domainScenarios).map((module) => module.scenarios),
-);
+const scenarios: AuthorizationScenarios = Object.assign({}, ...Object.values(domainScenarios).map((module) => module.scenarios));
 
 // The operations the registry declares, by name: the matrix calls them through it.
 const declared = new Map(OPERATION_REGISTRY.map((operation) => [operation.operation, operation]));

@@ -133,7 +133,7 @@ describeEachEngine('session revocation', ({ db }) => {
   it('ends every session at its next request after "sign out everywhere"', async () => {
     const { account, session } = await sessionForRole('organizer');
     const other = await openTestSession(account);
-    await signOutEverywhere(session);
+    await signOutEverywhere(session, {});
     expect(await loadStaffSession(session.sessionId, session.ip)).toBeNull();
     expect(await loadStaffSession(other.sessionId, other.ip)).toBeNull();
     await expect(authorize(other, 'console.view')).rejects.toBeInstanceOf(ForbiddenError);
@@ -196,12 +196,12 @@ describeEachEngine('session revocation', ({ db }) => {
 });
 
 describeEachEngine('invitations', ({ db }) => {
-  const link = { origin: 'https://vigil.test', locale: 'en' };
+  const link = { origin: 'https://vigil.test', locale: 'en' } as const;
   const tokenOf = (url: string) => url.split('/invite/')[1]!;
 
   it('lets the invited person set a password and two-factor once, then sign in', async () => {
     const { session: admin } = await sessionForRole('admin');
-    const invited = await inviteUser(admin, { email: 'new.advocate@test.example', role: 'advocate' }, link);
+    const invited = await inviteUser(admin, { email: 'new.advocate@test.example', role: 'advocate', ...link });
     expect(invited.ok).toBe(true);
     const token = tokenOf(invited.ok ? invited.value.link : '');
     const stored = await db().select().from(invitations).where(eq(invitations.userId, invited.ok ? invited.value.userId : ''));
@@ -243,7 +243,7 @@ describeEachEngine('invitations', ({ db }) => {
 
   it('refuses an expired invitation', async () => {
     const { session: admin } = await sessionForRole('admin');
-    const invited = await inviteUser(admin, { email: 'late@test.example', role: 'organizer' }, link);
+    const invited = await inviteUser(admin, { email: 'late@test.example', role: 'organizer', ...link });
     const token = tokenOf(invited.ok ? invited.value.link : '');
     await db()
       .update(invitations)
@@ -261,7 +261,7 @@ describeEachEngine('invitations', ({ db }) => {
 
   it('expires 72 hours after it was sent', async () => {
     const { session: admin } = await sessionForRole('admin');
-    const invited = await inviteUser(admin, { email: 'timely@test.example', role: 'advocate' }, link);
+    const invited = await inviteUser(admin, { email: 'timely@test.example', role: 'advocate', ...link });
     const hours = invited.ok ? (new Date(invited.value.expiresAt).getTime() - Date.now()) / 3_600_000 : 0;
     expect(hours).toBeGreaterThan(71.9);
     expect(hours).toBeLessThanOrEqual(72);
@@ -269,8 +269,8 @@ describeEachEngine('invitations', ({ db }) => {
 
   it('requires two-factor for an invited admin, and replaces the link when inviting again', async () => {
     const { session: admin } = await sessionForRole('admin');
-    const first = await inviteUser(admin, { email: 'next.admin@test.example', role: 'admin' }, link);
-    const second = await inviteUser(admin, { email: 'next.admin@test.example', role: 'admin' }, link);
+    const first = await inviteUser(admin, { email: 'next.admin@test.example', role: 'admin', ...link });
+    const second = await inviteUser(admin, { email: 'next.admin@test.example', role: 'admin', ...link });
     const oldToken = tokenOf(first.ok ? first.value.link : '');
     const token = tokenOf(second.ok ? second.value.link : '');
     expect(await getOpenInvitation(oldToken)).toBeNull();
@@ -288,6 +288,6 @@ describeEachEngine('invitations', ({ db }) => {
   it('does not invite an address that already has an account', async () => {
     const { session: admin } = await sessionForRole('admin');
     const existing = await createTestAccount({ role: 'advocate' });
-    expect(await inviteUser(admin, { email: existing.email, role: 'admin' }, link)).toEqual({ ok: false, fieldErrors: { email: 'emailTaken' } });
+    expect(await inviteUser(admin, { email: existing.email, role: 'admin', ...link })).toEqual({ ok: false, fieldErrors: { email: 'emailTaken' } });
   });
 });

@@ -1,8 +1,10 @@
 /** The staff console's landing view: who is signed in and the sections their role opens. */
 import 'server-only';
-import { authorize } from '@/lib/auth/authorize';
+import { z } from 'zod';
 import { can, type Operation } from '@/lib/auth/permissions';
 import type { StaffSession } from '@/lib/auth/staff-session';
+import { defineOperation } from '@/lib/operations/define-operation';
+import { succeeded } from '@/lib/operations/result';
 
 export const CONSOLE_SECTIONS = [
   { key: 'cases', href: '/admin/cases', operation: 'cases.list' },
@@ -25,13 +27,17 @@ export interface ConsoleOverview {
   sections: ConsoleSection[];
 }
 
-export async function getConsole(session: StaffSession | null): Promise<ConsoleOverview> {
-  const me = await authorize(session, 'console.view');
-  return {
-    role: me.role,
-    email: me.email,
-    displayName: me.displayName,
-    internalAccess: me.internalAccess,
-    sections: CONSOLE_SECTIONS.filter((section) => can(me, section.operation)),
-  };
-}
+export const getConsole = defineOperation({
+  name: 'console.view',
+  input: z.object({}),
+  writes: false,
+  changesPublicView: false,
+  run: async ({ session: me }) =>
+    succeeded<ConsoleOverview>({
+      role: me.role,
+      email: me.email,
+      displayName: me.displayName,
+      internalAccess: me.internalAccess,
+      sections: CONSOLE_SECTIONS.filter((section) => can(me, section.operation)),
+    }),
+});

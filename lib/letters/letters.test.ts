@@ -169,7 +169,7 @@ describeEachEngine(
       const { session } = await organizer();
       const before = await db().select().from(letterTargets);
       const csv = String((await valueOf(exportTargets(session, {}))).body);
-      expect(csv.split('\r\n')[0]).toBe('key,kind,name_en,name_local,name_zh,represents_country,host_country,city,address_lines,email,fax,phone,website,head_title,salutation_en,salutation_ko,salutation_zh,preferred_languages,source_url,source_notes,verified_on,status');
+      expect(csv.split('\r\n')[0]).toBe('key,kind,name_en,name_local,name_zh,represents_country,host_country,city,address_lines,email,fax,phone,website,web_form_url,head_title,salutation_en,salutation_ko,salutation_zh,preferred_languages,source_url,source_notes,verified_on,status');
       expect(await importTargets(session, { csv })).toEqual({ ok: true, value: { created: 0, updated: before.length } });
       const strip = (rows: typeof before) => rows.map(({ updatedAt, ...row }) => (void updatedAt, row)).sort((a, b) => a.key.localeCompare(b.key));
       expect(strip(await db().select().from(letterTargets))).toEqual(strip(before));

@@ -6,7 +6,7 @@ import { sessionForRole } from '@/lib/auth/test-fixtures';
 import { inviteUser } from '@/lib/users/invite-user';
 import { deliverOutbox, type MailTransport } from './deliver-outbox';
 
-const link = { origin: 'https://vigil.test', locale: 'en' };
+const link = { origin: 'https://vigil.test', locale: 'en' } as const;
 
 afterEach(() => {
   delete process.env.SMTP_URL;
@@ -15,7 +15,7 @@ afterEach(() => {
 describeEachEngine('mail outbox', ({ db, engine }) => {
   it('queues no mail when mail is not configured: the admin passes the link on', async () => {
     const { session: admin } = await sessionForRole('admin');
-    const invited = await inviteUser(admin, { email: 'unmailed@test.example', role: 'advocate' }, link);
+    const invited = await inviteUser(admin, { email: 'unmailed@test.example', role: 'advocate', ...link });
     expect(invited).toMatchObject({ ok: true, value: { emailed: false } });
     expect(await db().select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'unmailed@test.example'))).toEqual([]);
   });
@@ -25,7 +25,7 @@ describeEachEngine('mail outbox', ({ db, engine }) => {
     const { session: admin } = await sessionForRole('admin');
     const addresses = ['a', 'b', 'c', 'd', 'e'].map((name) => `${name}.mailed@test.example`);
     for (const email of addresses) {
-      expect(await inviteUser(admin, { email, role: 'advocate' }, link)).toMatchObject({ ok: true, value: { emailed: true } });
+      expect(await inviteUser(admin, { email, role: 'advocate', ...link })).toMatchObject({ ok: true, value: { emailed: true } });
     }
     const sent: string[] = [];
     const transport: MailTransport = {
@@ -47,7 +47,7 @@ describeEachEngine('mail outbox', ({ db, engine }) => {
   it('retries a failed delivery later instead of losing it', async () => {
     process.env.SMTP_URL = 'smtp://mail.invalid:25';
     const { session: admin } = await sessionForRole('admin');
-    await inviteUser(admin, { email: 'retry@test.example', role: 'advocate' }, link);
+    await inviteUser(admin, { email: 'retry@test.example', role: 'advocate', ...link });
     const failing: MailTransport = { sendMail: async () => Promise.reject(new Error('connection refused')) };
     expect(await deliverOutbox(db(), failing)).toEqual({ sent: 0, failed: 1 });
     const [row] = await db().select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'retry@test.example'));

@@ -10,10 +10,15 @@ import { mailOutbox } from '@/db/schema';
 import { mailFrom } from './mail-config';
 
 export interface MailTransport {
-  sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  sendMail(message: { from: string; to: string; subject: string; text: string; headers?: Record<string, string> }): Promise<unknown>;
 }
 
 export const MAX_DELIVERY_ATTEMPTS = 8;
+
+/** RFC 2369 and RFC 8058: mail clients offer "unsubscribe" and POST to the URL in one click. */
+export function unsubscribeHeaders(url: string | null): Record<string, string> | undefined {
+  return url ? { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : undefined;
+}
 
 export async function deliverOutbox(db: Database, transport: MailTransport, batchSize = 20): Promise<{ sent: number; failed: number }> {
   return db.transaction(async (tx) => {
@@ -28,10 +33,10 @@ export async function deliverOutbox(db: Database, transport: MailTransport, batc
     let failed = 0;
     for (const mail of batch) {
       try {
-        await transport.sendMail({ from: mailFrom(), to: mail.toAddress, subject: mail.subject, text: mail.textBody });
+        await transport.sendMail({ from: mailFrom(), to: mail.toAddress, subject: mail.subject, text: mail.textBody, headers: unsubscribeHeaders(mail.listUnsubscribe) });
         await tx
           .update(mailOutbox)
-          .set({ status: 'sent', sentAt: sql`now()`, textBody: '', attempts: mail.attempts + 1, lastError: null, updatedAt: sql`now()` })
+          .set({ status: 'sent', sentAt: sql`now()`, textBody: '', listUnsubscribe: null, attempts: mail.attempts + 1, lastError: null, updatedAt: sql`now()` })
           .where(eq(mailOutbox.id, mail.id));
         sent++;
       } catch (error) {

@@ -4,13 +4,28 @@
  * missing here, or two declarations share a name.
  */
 import 'server-only';
+import { accountOperations } from '@/lib/account/operations';
+import { auditOperations } from '@/lib/audit/operations';
 import { caseOperations } from '@/lib/cases/operations';
+import { consoleOperations } from '@/lib/console/operations';
 import { letterOperations } from '@/lib/letters/operations';
 import { petitionOperations } from '@/lib/petitions/operations';
+import { settingsOperations } from '@/lib/settings/operations';
 import { targetOperations } from '@/lib/targets/operations';
+import { userOperations } from '@/lib/users/operations';
 import type { DefinedOperation } from './define-operation';
 
-export const OPERATION_REGISTRY: readonly DefinedOperation[] = [...caseOperations, ...petitionOperations, ...letterOperations, ...targetOperations];
+export const OPERATION_REGISTRY: readonly DefinedOperation[] = [
+  ...consoleOperations,
+  ...accountOperations,
+  ...userOperations,
+  ...settingsOperations,
+  ...auditOperations,
+  ...caseOperations,
+  ...petitionOperations,
+  ...letterOperations,
+  ...targetOperations,
+];
 
 /** The operations that can change what the public sees: the publication gate's concern. */
 export function operationsChangingPublicView(): readonly DefinedOperation[] {

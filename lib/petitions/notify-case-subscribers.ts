@@ -12,6 +12,7 @@ import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { cases, mailOutbox, petitions, petitionSignatures } from '@/db/schema';
 import type { Transaction } from '@/db/client';
 import { caseIsPublic } from '@/lib/cases/public-queries';
+import { outboxRow } from '@/lib/mail/enqueue-mail';
 import { caseUpdateMail } from './petition-mail';
 
 export interface CaseUpdate {
@@ -65,7 +66,7 @@ export async function notifyCaseSubscribers(tx: Transaction, caseId: string, upd
     ),
   );
   for (let start = 0; start < mails.length; start += BATCH) {
-    await tx.insert(mailOutbox).values(mails.slice(start, start + BATCH).map((mail) => ({ toAddress: mail.to, subject: mail.subject, textBody: mail.text })));
+    await tx.insert(mailOutbox).values(mails.slice(start, start + BATCH).map(outboxRow));
   }
   return mails.length;
 }

@@ -2,8 +2,8 @@ import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import en from '@/messages/en/petitions.json';
 import ko from '@/messages/ko/petitions.json';
-import { confirmationMail } from './petition-mail';
-import { publicLink, withdrawalToken } from './withdrawal-link';
+import { confirmationMail, oneClickUnsubscribeUrl } from './petition-mail';
+import { newsUnsubscribeToken, publicLink, withdrawalToken } from './withdrawal-link';
 
 process.env.VIGIL_SECRET_KEY ??= 'b'.repeat(64);
 
@@ -28,8 +28,11 @@ describe('the confirmation mail', () => {
               days: 7,
               confirmLink: publicLink('https://vigil.test', locale, `/confirm/${token}`),
               withdrawLink: publicLink('https://vigil.test', locale, `/withdraw/${withdrawalToken(signatureId)}`),
+              newsOffLink: publicLink('https://vigil.test', locale, `/unsubscribe/${newsUnsubscribeToken(signatureId)}`),
             }),
+            listUnsubscribe: oneClickUnsubscribeUrl('https://vigil.test', signatureId),
           });
+          expect(mail.listUnsubscribe).toBe(`https://vigil.test/api/petitions/news-off/${newsUnsubscribeToken(signatureId)}`);
           expect(mail.text).not.toContain('\u0000');
         }
       }

@@ -6,7 +6,7 @@ import ko from '@/messages/ko/petitions.json';
 import type { OutgoingMail } from '@/lib/mail/enqueue-mail';
 import type { SigningLocale } from './vocabulary';
 import { CONFIRMATION_TTL_DAYS } from './confirmation-token';
-import { publicLink, withdrawalToken } from './withdrawal-link';
+import { newsUnsubscribeToken, publicLink, withdrawalToken } from './withdrawal-link';
 
 const catalogs = { en, ko } as const;
 
@@ -34,11 +34,22 @@ function withdrawLink(origin: string, recipient: Recipient, locale: string): str
   return publicLink(origin, locale, `/withdraw/${withdrawalToken(recipient.signatureId)}`);
 }
 
+/** The page that stops news mails and keeps the signature (a person clicks it in the text). */
+function newsOffLink(origin: string, recipient: Recipient, locale: string): string {
+  return publicLink(origin, locale, `/unsubscribe/${newsUnsubscribeToken(recipient.signatureId)}`);
+}
+
+/** The List-Unsubscribe URL: a mail client POSTs "List-Unsubscribe=One-Click" to it (RFC 8058). */
+export function oneClickUnsubscribeUrl(origin: string, signatureId: string): string {
+  return `${origin.replace(/\/$/, '')}/api/petitions/news-off/${newsUnsubscribeToken(signatureId)}`;
+}
+
 // Under a surge every signature gets a confirmation mail that differs from the others only in its two
 // links: the text is formatted once per language, petition title and site, with markers where the
 // links go (NUL cannot occur in a title: Postgres text never holds it), and the links are put in.
 const CONFIRM_LINK = '\u0000confirm\u0000';
 const WITHDRAW_LINK = '\u0000withdraw\u0000';
+const NEWS_OFF_LINK = '\u0000news-off\u0000';
 const confirmationTemplates = new Map<string, { subject: string; text: string }>();
 
 function confirmationTemplate(locale: SigningLocale, petitionTitle: string): { subject: string; text: string } {
@@ -48,7 +59,7 @@ function confirmationTemplate(locale: SigningLocale, petitionTitle: string): { s
     const { t } = translator(locale);
     template = {
       subject: t('confirmSubject', { title: petitionTitle }),
-      text: t('confirmBody', { title: petitionTitle, days: CONFIRMATION_TTL_DAYS, confirmLink: CONFIRM_LINK, withdrawLink: WITHDRAW_LINK }),
+      text: t('confirmBody', { title: petitionTitle, days: CONFIRMATION_TTL_DAYS, confirmLink: CONFIRM_LINK, withdrawLink: WITHDRAW_LINK, newsOffLink: NEWS_OFF_LINK }),
     };
     if (confirmationTemplates.size >= 200) confirmationTemplates.clear();
     confirmationTemplates.set(cacheKey, template);
@@ -64,7 +75,9 @@ export function confirmationMail(recipient: Recipient, petitionTitle: string, to
     subject: template.subject,
     text: template.text
       .replaceAll(CONFIRM_LINK, () => publicLink(origin, locale, `/confirm/${token}`))
-      .replaceAll(WITHDRAW_LINK, () => withdrawLink(origin, recipient, locale)),
+      .replaceAll(WITHDRAW_LINK, () => withdrawLink(origin, recipient, locale))
+      .replaceAll(NEWS_OFF_LINK, () => newsOffLink(origin, recipient, locale)),
+    listUnsubscribe: oneClickUnsubscribeUrl(origin, recipient.signatureId),
   };
 }
 
@@ -74,7 +87,8 @@ export function alreadySignedMail(recipient: Recipient, petitionTitle: string, o
   return {
     to: recipient.email,
     subject: t('alreadySubject', { title: petitionTitle }),
-    text: t('alreadyBody', { title: petitionTitle, withdrawLink: withdrawLink(origin, recipient, locale) }),
+    text: t('alreadyBody', { title: petitionTitle, withdrawLink: withdrawLink(origin, recipient, locale), newsOffLink: newsOffLink(origin, recipient, locale) }),
+    listUnsubscribe: oneClickUnsubscribeUrl(origin, recipient.signatureId),
   };
 }
 
@@ -88,6 +102,8 @@ export function caseUpdateMail(recipient: Recipient, update: { caseTitle: string
       headline: update.headline,
       caseLink: publicLink(origin, locale, `/cases/${update.caseSlug}`),
       withdrawLink: withdrawLink(origin, recipient, locale),
+      newsOffLink: newsOffLink(origin, recipient, locale),
     }),
+    listUnsubscribe: oneClickUnsubscribeUrl(origin, recipient.signatureId),
   };
 }

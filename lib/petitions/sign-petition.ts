@@ -210,6 +210,7 @@ async function runSigningStatement(rows: SigningRow[]): Promise<SigningVerdict[]
       mail_to: row.mail.to,
       mail_subject: row.mail.subject,
       mail_text: row.mail.text,
+      mail_list_unsubscribe: row.mail.listUnsubscribe ?? null,
     })),
   );
   const result = await runPrepared<{
@@ -240,7 +241,7 @@ function signingSql(): SQL {
     with input as (
       select * from json_to_recordset(${sql.placeholder('input')}::json) as i(ord int, petition_id uuid, ip_hash text, ip inet, email text,
         email_normalised text, email_domain text, name text, country text, display text, wants_updates boolean, locale text,
-        signature_id uuid, token_hash text, key_hash text, request_hash text, mail_to text, mail_subject text, mail_text text)
+        signature_id uuid, token_hash text, key_hash text, request_hash text, mail_to text, mail_subject text, mail_text text, mail_list_unsubscribe text)
     ),
     judged as (
       select i.*,
@@ -295,8 +296,8 @@ function signingSql(): SQL {
       returning id
     ),
     mail as (
-      insert into mail_outbox (to_address, subject, text_body)
-      select r.mail_to, r.mail_subject, r.mail_text from ready r join signature s on s.id = r.signature_id
+      insert into mail_outbox (to_address, subject, text_body, list_unsubscribe)
+      select r.mail_to, r.mail_subject, r.mail_text, r.mail_list_unsubscribe from ready r join signature s on s.id = r.signature_id
       returning id
     )
     select r.ord, r.accepting, r.blocked, r.allowed, r.retry_after_seconds as retry_after, r.claimed,

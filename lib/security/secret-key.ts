@@ -26,7 +26,8 @@ export type KeyPurpose =
   | 'session-signing'
   | 'recovery-code-hashing'
   | 'signer-address-hashing'
-  | 'petition-withdrawal-links';
+  | 'petition-withdrawal-links'
+  | 'petition-news-unsubscribe-links';
 
 function parseKey(value: string): Buffer {
   const trimmed = value.trim();

@@ -1,10 +1,14 @@
 import 'server-only';
-import { getDb } from '@/db/client';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
-import { readSiteSettings, type SiteSettings } from './read-site-settings';
+import { z } from 'zod';
+import { defineOperation } from '@/lib/operations/define-operation';
+import { succeeded } from '@/lib/operations/result';
+import { readSiteSettings } from './read-site-settings';
 
-export async function getSiteSettings(session: StaffSession | null): Promise<SiteSettings> {
-  await authorize(session, 'settings.read');
-  return readSiteSettings(await getDb());
-}
+/** The site settings, for the admins' settings page. */
+export const getSiteSettings = defineOperation({
+  name: 'settings.read',
+  input: z.object({}),
+  writes: false,
+  changesPublicView: false,
+  run: async ({ db }) => succeeded(await readSiteSettings(db)),
+});

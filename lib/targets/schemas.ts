@@ -71,6 +71,7 @@ export const targetFieldsSchema = z.object({
   fax: phone,
   phone,
   website: httpsUrl,
+  webFormUrl: httpsUrl,
   headTitle: optionalText(200),
   salutationEn: requiredText(200),
   salutationKo: requiredText(200),

@@ -18,6 +18,7 @@ export const targetColumns = {
   fax: letterTargets.fax,
   phone: letterTargets.phone,
   website: letterTargets.website,
+  webFormUrl: letterTargets.webFormUrl,
   headTitle: letterTargets.headTitle,
   salutationEn: letterTargets.salutationEn,
   salutationKo: letterTargets.salutationKo,

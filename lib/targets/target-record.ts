@@ -18,6 +18,7 @@ export interface TargetRecord {
   fax: string;
   phone: string;
   website: string;
+  webFormUrl: string;
   headTitle: string;
   salutationEn: string;
   salutationKo: string;
@@ -44,6 +45,7 @@ const COLUMN_FIELDS: Record<TargetCsvColumn, keyof TargetFields> = {
   fax: 'fax',
   phone: 'phone',
   website: 'website',
+  web_form_url: 'webFormUrl',
   head_title: 'headTitle',
   salutation_en: 'salutationEn',
   salutation_ko: 'salutationKo',

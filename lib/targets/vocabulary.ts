@@ -19,6 +19,7 @@ export const TARGET_CSV_COLUMNS = [
   'fax',
   'phone',
   'website',
+  'web_form_url',
   'head_title',
   'salutation_en',
   'salutation_ko',

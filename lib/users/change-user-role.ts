@@ -1,13 +1,13 @@
 import 'server-only';
-import type { OperationResult } from '@/lib/operations/result';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
+import { defineOperation } from '@/lib/operations/define-operation';
 import { changeUser } from './change-user';
-import { changeUserRoleSchema, type ChangeUserRoleInput } from './schemas';
+import { changeUserRoleSchema } from './schemas';
 
 /** Gives another account a new role; its open sessions end. */
-export async function changeUserRole(session: StaffSession | null, input: ChangeUserRoleInput): Promise<OperationResult<{ userId: string }>> {
-  const actor = await authorize(session, 'users.changeRole');
-  const { userId, role } = changeUserRoleSchema.parse(input);
-  return changeUser(actor, userId, { action: 'user.change_role', patch: () => ({ role }) });
-}
+export const changeUserRole = defineOperation({
+  name: 'users.changeRole',
+  input: changeUserRoleSchema,
+  writes: true,
+  changesPublicView: false,
+  run: (context, { userId, role }) => changeUser(context, userId, { action: 'user.change_role', patch: () => ({ role }) }),
+});

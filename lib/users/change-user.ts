@@ -4,19 +4,17 @@
  */
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import type { Transaction } from '@/db/client';
-import { recordAudit } from '@/lib/audit/record-audit';
+import { users } from '@/db/schema';
 import { revokeSessionsOfUser } from '@/lib/auth/revoke-sessions';
-import type { StaffSession } from '@/lib/auth/staff-session';
+import type { WriteContext } from '@/lib/operations/define-operation';
+import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 
 type UserRow = typeof users.$inferSelect;
 type UserPatch = Partial<Pick<UserRow, 'role' | 'internalAccess' | 'disabledAt' | 'totpSecretEncrypted' | 'totpEnabledAt' | 'totpLastUsedStep'>>;
 
 /** What the audit log shows of an account: never its password hash or second-factor secret. */
-export function auditedUser(row: UserRow) {
+function auditedUser(row: UserRow) {
   return {
     email: row.email,
     displayName: row.displayName,
@@ -28,35 +26,32 @@ export function auditedUser(row: UserRow) {
 }
 
 export async function changeUser(
-  actor: StaffSession,
+  { tx, audit, session: actor }: WriteContext,
   userId: string,
   change: {
     action: string;
     patch: (current: UserRow) => UserPatch | { error: string };
-    after?: (tx: Transaction, userId: string) => Promise<void>;
+    after?: (tx: Transaction) => Promise<void>;
   },
 ): Promise<OperationResult<{ userId: string }>> {
   if (userId === actor.userId) return fieldError('userId', 'notOnYourself');
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(users).where(eq(users.id, userId)).for('update').limit(1);
-    if (!current) return fieldError('userId', 'userInvalid');
-    const patch = change.patch(current);
-    if ('error' in patch) return fieldError('userId', patch.error);
-    const [updated] = await tx
-      .update(users)
-      .set({ ...patch, updatedAt: sql`now()` })
-      .where(eq(users.id, userId))
-      .returning();
-    await change.after?.(tx, userId);
-    const revokedSessions = await revokeSessionsOfUser(tx, userId);
-    await recordAudit(tx, { userId: actor.userId, email: actor.email, ip: actor.ip }, {
-      action: change.action,
-      entityType: 'user',
-      entityId: userId,
-      before: auditedUser(current),
-      after: { ...auditedUser(updated!), revokedSessions },
-    });
-    return succeeded({ userId });
+  const [current] = await tx.select().from(users).where(eq(users.id, userId)).for('update').limit(1);
+  if (!current) return fieldError('userId', 'userInvalid');
+  const patch = change.patch(current);
+  if ('error' in patch) return fieldError('userId', patch.error);
+  const [updated] = await tx
+    .update(users)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(users.id, userId))
+    .returning();
+  await change.after?.(tx);
+  const revokedSessions = await revokeSessionsOfUser(tx, userId);
+  await audit({
+    action: change.action,
+    entityType: 'user',
+    entityId: userId,
+    before: auditedUser(current),
+    after: { ...auditedUser(updated!), revokedSessions },
   });
+  return succeeded({ userId });
 }

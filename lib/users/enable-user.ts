@@ -1,16 +1,17 @@
 import 'server-only';
-import type { OperationResult } from '@/lib/operations/result';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
+import { defineOperation } from '@/lib/operations/define-operation';
 import { changeUser } from './change-user';
 import { userIdSchema } from './schemas';
 
 /** Lets a disabled account sign in again. */
-export async function enableUser(session: StaffSession | null, input: { userId: string }): Promise<OperationResult<{ userId: string }>> {
-  const actor = await authorize(session, 'users.enable');
-  const { userId } = userIdSchema.parse(input);
-  return changeUser(actor, userId, {
-    action: 'user.enable',
-    patch: (current) => (current.disabledAt ? { disabledAt: null } : { error: 'notDisabled' }),
-  });
-}
+export const enableUser = defineOperation({
+  name: 'users.enable',
+  input: userIdSchema,
+  writes: true,
+  changesPublicView: false,
+  run: (context, { userId }) =>
+    changeUser(context, userId, {
+      action: 'user.enable',
+      patch: (current) => (current.disabledAt ? { disabledAt: null } : { error: 'notDisabled' }),
+    }),
+});

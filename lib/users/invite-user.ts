@@ -1,15 +1,14 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { z } from 'zod';
 import { invitations, users } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
-import { recordAudit } from '@/lib/audit/record-audit';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
+import { routing } from '@/lib/i18n/routing';
 import { enqueueMail } from '@/lib/mail/enqueue-mail';
 import { mailIsConfigured } from '@/lib/mail/mail-config';
+import { defineOperation } from '@/lib/operations/define-operation';
+import { fieldError, succeeded } from '@/lib/operations/result';
 import { hashInvitationToken, INVITATION_TTL_HOURS, invitationLink, newInvitationToken } from './invitation-token';
-import { inviteUserSchema, type InviteUserInput } from './schemas';
+import { inviteUserSchema } from './schemas';
 
 export interface Invitation {
   userId: string;
@@ -20,18 +19,16 @@ export interface Invitation {
 
 /**
  * Creates an account that cannot sign in yet and a one-time link, valid 72 hours, to set its password.
- * Inviting an address again (before it was accepted) replaces the previous link.
+ * Inviting an address again (before it was accepted) replaces the previous link. The link's origin and
+ * locale come from the server (toAction's serverInput), never from the form.
  */
-export async function inviteUser(
-  session: StaffSession | null,
-  input: InviteUserInput,
-  link: { origin: string; locale: string },
-): Promise<OperationResult<Invitation>> {
-  const actor = await authorize(session, 'users.invite');
-  const data = inviteUserSchema.parse(input);
-  const db = await getDb();
-  const token = newInvitationToken();
-  return db.transaction(async (tx) => {
+export const inviteUser = defineOperation({
+  name: 'users.invite',
+  input: inviteUserSchema.extend({ origin: z.url(), locale: z.enum(routing.locales) }),
+  writes: true,
+  changesPublicView: false,
+  async run({ tx, audit, session: actor }, data) {
+    const token = newInvitationToken();
     const [existing] = await tx.select().from(users).where(eq(users.email, data.email)).for('update').limit(1);
     if (existing?.passwordHash) return fieldError('email', 'emailTaken');
     if (existing?.disabledAt) return fieldError('email', 'emailDisabled');
@@ -57,7 +54,7 @@ export async function inviteUser(
         expiresAt: sql`now() + make_interval(hours => ${INVITATION_TTL_HOURS})`,
       })
       .returning({ id: invitations.id, expiresAt: invitations.expiresAt });
-    const url = invitationLink(link.origin, link.locale, token);
+    const url = invitationLink(data.origin, data.locale, token);
     const emailed = mailIsConfigured();
     if (emailed) {
       await enqueueMail(tx, {
@@ -69,7 +66,7 @@ export async function inviteUser(
           'If you did not expect this, ignore this message and tell the person who invited you.',
       });
     }
-    await recordAudit(tx, { userId: actor.userId, email: actor.email, ip: actor.ip }, {
+    await audit({
       action: 'user.invite',
       entityType: 'user',
       entityId: userId,
@@ -78,6 +75,6 @@ export async function inviteUser(
         : null,
       after: { ...profile, invitationId: invitation!.id, invitationExpiresAt: invitation!.expiresAt, emailed },
     });
-    return succeeded({ userId, link: url, expiresAt: invitation!.expiresAt.toISOString(), emailed });
-  });
-}
+    return succeeded<Invitation>({ userId, link: url, expiresAt: invitation!.expiresAt.toISOString(), emailed });
+  },
+});

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { ReviewReminders } from './cases/_components/ReviewReminders';
 import { Notice } from '@/components/ui/Notice';
-import { loadStaffPage } from '@/lib/operations/adapters';
+import { toPage } from '@/lib/operations/adapters';
 import { getConsole } from '@/lib/console/get-console';
 import { Link } from '@/lib/i18n/navigation';
 
@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function ConsolePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const page = await loadStaffPage(locale, getConsole);
+  const page = await toPage(locale, getConsole, {});
   if (page.forbidden) return <Forbidden />;
   const overview = page.data;
   const t = await getTranslations('staff');

@@ -1,11 +1,13 @@
 'use server';
 
-import { getLocale } from 'next-intl/server';
 import { redirect } from '@/lib/i18n/navigation';
 import { withdrawSignature } from '@/lib/petitions/withdraw-signature';
 
+/** The Withdraw button: withdraws, then shows the page saying what was erased (in the page's language). */
 export async function withdrawSignatureAction(formData: FormData): Promise<void> {
   const token = String(formData.get('token') ?? '');
+  const locale = formData.get('locale') === 'ko' ? 'ko' : 'en';
   const result = await withdrawSignature(token);
-  redirect({ href: `/withdraw/${encodeURIComponent(token)}${result.state === 'withdrawn' ? '?done=1' : ''}`, locale: await getLocale() });
+  const done = result.state === 'withdrawn' ? `?done=${encodeURIComponent(result.petition?.slug ?? '')}` : '';
+  redirect({ href: `/withdraw/${encodeURIComponent(token)}${done}`, locale });
 }

@@ -9,7 +9,7 @@ import { Forbidden } from '@/components/staff/Forbidden';
 import { Notice } from '@/components/ui/Notice';
 import { getAccount } from '@/lib/account/get-account';
 import { qrCodeSvg } from '@/lib/auth/qr-code';
-import { loadStaffPage } from '@/lib/operations/adapters';
+import { toPage } from '@/lib/operations/adapters';
 import { changePasswordAction, enableTwoFactorAction, regenerateRecoveryCodesAction, signOutEverywhereAction } from './actions';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const page = await loadStaffPage(locale, getAccount);
+  const page = await toPage(locale, getAccount, {});
   if (page.forbidden) return <Forbidden />;
   const account = page.data;
   const [t, format] = await Promise.all([getTranslations('staff'), getFormatter()]);
@@ -95,7 +95,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           ))}
         </ul>
         <div className="mt-4">
-          <SignOutEverywhereForm action={signOutEverywhereAction} locale={locale} />
+          <SignOutEverywhereForm action={signOutEverywhereAction} />
         </div>
       </section>
     </div>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { listAuditEntries } from '@/lib/audit/list-audit-entries';
-import { loadStaffPage } from '@/lib/operations/adapters';
+import { toPage } from '@/lib/operations/adapters';
 import { Link } from '@/lib/i18n/navigation';
 import { DataTable } from '@/components/ui/DataTable';
 
@@ -30,7 +30,7 @@ export default async function AuditPage({
   const filter = Object.fromEntries(
     [...FILTERS, 'before'].map((key) => [key, typeof query[key] === 'string' ? query[key] : undefined]),
   );
-  const page = await loadStaffPage(locale, (session) => listAuditEntries(session, filter));
+  const page = await toPage(locale, listAuditEntries, filter);
   if (page.forbidden) return <Forbidden />;
   const [t, format] = await Promise.all([getTranslations('staff'), getFormatter()]);
   const { entries, nextBefore } = page.data;

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SiteSettingsForm } from '@/components/settings/SiteSettingsForm';
 import { Forbidden } from '@/components/staff/Forbidden';
-import { loadStaffPage } from '@/lib/operations/adapters';
+import { toPage } from '@/lib/operations/adapters';
 import { getSiteSettings } from '@/lib/settings/get-site-settings';
 import { updateSiteSettingsAction } from './actions';
 
@@ -14,7 +14,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function SettingsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const page = await loadStaffPage(locale, getSiteSettings);
+  const page = await toPage(locale, getSiteSettings, {});
   if (page.forbidden) return <Forbidden />;
   const t = await getTranslations('staff.settings');
   return (

@@ -5,7 +5,7 @@ import { Badge, type BadgeTone } from '@/components/ui/Badge';
 import { DataTable } from '@/components/ui/DataTable';
 import { InviteUserForm } from '@/components/users/InviteUserForm';
 import { UserActionForm } from '@/components/users/UserActionForm';
-import { loadStaffPage } from '@/lib/operations/adapters';
+import { toPage } from '@/lib/operations/adapters';
 import { type AccountStatus, listUsers } from '@/lib/users/list-users';
 import { STAFF_ROLE_VALUES } from '@/lib/users/schemas';
 import {
@@ -27,7 +27,7 @@ const statusTone: Record<AccountStatus, BadgeTone> = { active: 'success', invite
 export default async function UsersPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const page = await loadStaffPage(locale, listUsers);
+  const page = await toPage(locale, listUsers, {});
   if (page.forbidden) return <Forbidden />;
   const [t, format] = await Promise.all([getTranslations('staff'), getFormatter()]);
   const me = page.session.userId;

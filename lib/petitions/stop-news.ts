@@ -1,0 +1,52 @@
+/**
+ * A signer stops news mails and keeps their signature (public, no session): the link in every mail
+ * to a signer, and the List-Unsubscribe one-click POST of RFC 8058. News stops for every signature
+ * of that address, since news mails go once per address. Opening the page only shows a button.
+ */
+import 'server-only';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { cases, petitions, petitionSignatures } from '@/db/schema';
+import { signatureIdFromNewsUnsubscribeToken } from './withdrawal-link';
+
+export interface NewsSubscriptionView {
+  state: 'subscribed' | 'stopped' | 'invalid';
+  caseTitle: string | null;
+  petitionSlug: string | null;
+}
+
+const INVALID: NewsSubscriptionView = { state: 'invalid', caseTitle: null, petitionSlug: null };
+
+export async function getNewsSubscription(token: string): Promise<NewsSubscriptionView> {
+  const signatureId = signatureIdFromNewsUnsubscribeToken(token);
+  if (!signatureId) return INVALID;
+  const db = await getDb();
+  const [row] = await db
+    .select({ wantsUpdates: petitionSignatures.wantsUpdates, caseTitle: cases.title, petitionSlug: petitions.slug })
+    .from(petitionSignatures)
+    .innerJoin(petitions, eq(petitions.id, petitionSignatures.petitionId))
+    .innerJoin(cases, eq(cases.id, petitions.caseId))
+    .where(eq(petitionSignatures.id, signatureId));
+  if (!row) return INVALID;
+  return { state: row.wantsUpdates ? 'subscribed' : 'stopped', caseTitle: row.caseTitle, petitionSlug: row.petitionSlug };
+}
+
+export async function stopNews(token: string): Promise<NewsSubscriptionView> {
+  const signatureId = signatureIdFromNewsUnsubscribeToken(token);
+  if (!signatureId) return INVALID;
+  const db = await getDb();
+  const [signature] = await db
+    .select({ emailNormalised: petitionSignatures.emailNormalised })
+    .from(petitionSignatures)
+    .where(eq(petitionSignatures.id, signatureId));
+  if (!signature) return INVALID;
+  await db
+    .update(petitionSignatures)
+    .set({ wantsUpdates: false, updatedAt: sql`now()` })
+    .where(
+      signature.emailNormalised
+        ? and(isNotNull(petitionSignatures.emailNormalised), eq(petitionSignatures.emailNormalised, signature.emailNormalised))
+        : eq(petitionSignatures.id, signatureId),
+    );
+  return getNewsSubscription(token);
+}
