@@ -1,0 +1,284 @@
+/**
+ * `npm run bench:mail`: how long a confirmation takes from the signer's 202 to the SMTP server, while
+ * signatures arrive at a steady rate (default 400/s for 30 s), on the production server, real Postgres
+ * and a local SMTP sink (lib/mail/smtp-sink.ts). Then an overload phase: the petition row is locked for
+ * 10 s while the same rate goes on; every request must be answered 202 or 503 with Retry-After, memory
+ * must stay under the bound and liveness must answer in under 100 ms throughout.
+ *
+ * Options: --rate 400 --seconds 30 --lock-seconds 10 --port 4800 --smtp-port 4810 --skip-build.
+ * Prints p50/p95/p99 signing-to-SMTP, how long the backlog took to empty after the surge, each mail
+ * received once, and for the overload phase the answers, the slowest answer, peak memory and liveness.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import os from 'node:os';
+import { Client } from 'pg';
+import { startSmtpSink } from '@/lib/mail/smtp-sink';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 && args[index + 1] ? args[index + 1]! : fallback;
+};
+const RATE = Number(option('rate', '400'));
+const SECONDS = Number(option('seconds', '30'));
+const LOCK_SECONDS = Number(option('lock-seconds', '10'));
+const PORT = Number(option('port', '4800'));
+const SMTP_PORT = Number(option('smtp-port', '4810'));
+const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const RUN = randomBytes(3).toString('hex');
+const SLUG = 'bench-mail-petition';
+const METRICS_TOKEN = randomBytes(16).toString('hex');
+/** The memory bound the README states for one instance (resident set). */
+const MEMORY_BOUND_MB = 600;
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+let counter = 0;
+
+interface Answer {
+  email: string;
+  status: number;
+  retryAfter: string | undefined;
+  sentAt: number;
+  answeredAt: number;
+}
+
+function sign(tag: string): Promise<Answer> {
+  const n = ++counter;
+  const email = `mail-${RUN}-${tag}-${n}@example.org`;
+  const body = JSON.stringify({ name: 'Bench Signer', email, country: 'DE' });
+  const sentAt = performance.now();
+  return new Promise((resolve) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port: PORT,
+        path: `/api/petitions/${SLUG}/signatures`,
+        method: 'POST',
+        agent,
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+          'X-Forwarded-For': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+        },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () =>
+          resolve({ email, status: response.statusCode ?? 0, retryAfter: response.headers['retry-after'] as string | undefined, sentAt, answeredAt: performance.now() }),
+        );
+      },
+    );
+    request.on('error', () => resolve({ email, status: 0, retryAfter: undefined, sentAt, answeredAt: performance.now() }));
+    request.end(body);
+  });
+}
+
+/** Open loop: `rate` requests a second for `seconds`, whatever the answers' speed (a surge does not wait). */
+async function surge(tag: string, rate: number, seconds: number): Promise<Answer[]> {
+  const answers: Promise<Answer>[] = [];
+  const started = performance.now();
+  const total = rate * seconds;
+  while (answers.length < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate));
+    while (answers.length < due) answers.push(sign(tag));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return Promise.all(answers);
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+};
+
+async function withAdmin<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Samples liveness latency and the server's resident memory (from its own metrics) every 200 ms. */
+function startProbes() {
+  const probe = { liveMaxMs: 0, liveFailures: 0, rssMaxMb: 0, stop: () => {} };
+  let running = true;
+  probe.stop = () => {
+    running = false;
+  };
+  void (async () => {
+    while (running) {
+      const started = performance.now();
+      try {
+        const response = await fetch(`http://127.0.0.1:${PORT}/api/health/live`, { signal: AbortSignal.timeout(2000) });
+        if (!response.ok) probe.liveFailures++;
+        await response.arrayBuffer();
+      } catch {
+        probe.liveFailures++;
+      }
+      probe.liveMaxMs = Math.max(probe.liveMaxMs, performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  })();
+  void (async () => {
+    while (running) {
+      try {
+        const text = await (await fetch(`http://127.0.0.1:${PORT}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+        const rss = Number(/^vigil_process_resident_memory_bytes (\S+)$/m.exec(text)?.[1] ?? 0);
+        probe.rssMaxMb = Math.max(probe.rssMaxMb, rss / 1024 / 1024);
+      } catch {
+        // busy: the next sample
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  })();
+  return probe;
+}
+
+const databaseName = `vigil_bench_mail_${RUN}`;
+const databaseUrl = (() => {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${databaseName}`;
+  return url.toString();
+})();
+let server: ChildProcess | undefined;
+let failed = false;
+const check = (ok: boolean, text: string) => {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${text}`);
+  if (!ok) failed = true;
+};
+const sink = await startSmtpSink(SMTP_PORT);
+
+try {
+  if (!args.includes('--skip-build')) {
+    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('npm run build failed');
+  }
+  await withAdmin(ADMIN_URL, (admin) => admin.query(`create database "${databaseName}"`));
+  const { openDatabase } = await import('@/db/client');
+  const { cases, petitions } = await import('@/db/schema');
+  const setup = await openDatabase({ url: databaseUrl });
+  const [benchCase] = await setup.db
+    .insert(cases)
+    .values({ slug: 'bench-mail-case', title: 'Benchmark case', lifecycle: 'published', publicityMode: 'public_campaign', publishedAt: new Date() })
+    .returning({ id: cases.id });
+  const [petition] = await setup.db
+    .insert(petitions)
+    .values({ caseId: benchCase!.id, slug: SLUG, title: 'Benchmark petition', target: 'Nobody', goal: 1_000_000, status: 'open' })
+    .returning({ id: petitions.id });
+  await setup.close();
+
+  const secret = randomBytes(32).toString('base64');
+  server = spawn('npm', ['start'], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: 'production',
+      VIGIL_DEMO_DATA: 'false',
+      VIGIL_SECRET_KEY: secret,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+      VIGIL_TRUST_PROXY: 'true',
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+      MAIL_FROM: 'Vigil <no-reply@vigil.test>',
+      VIGIL_METRICS_TOKEN: METRICS_TOKEN,
+      LOG_LEVEL: 'warn',
+    },
+  });
+  for (let i = 0; ; i++) {
+    if (i > 240 || server.exitCode !== null) throw new Error('the server did not become ready');
+    const ready = await fetch(`http://127.0.0.1:${PORT}/api/health`).then((response) => response.ok, () => false);
+    if (ready) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  await surge('warm', 50, 2);
+  while (sink.messages.length < counter) await new Promise((resolve) => setTimeout(resolve, 100));
+  const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
+  console.log(`Server up on ${PORT}, SMTP sink on ${SMTP_PORT}; ${os.cpus().length} CPUs, load average ${load()}.`);
+
+  // 1. The surge: signing-to-SMTP latency.
+  const received = new Map<string, number[]>();
+  const sinkStart = sink.messages.length;
+  const probes = startProbes();
+  const surgeStarted = performance.now();
+  const answers = await surge('surge', RATE, SECONDS);
+  const surgeEnded = performance.now();
+  const accepted = answers.filter((answer) => answer.status === 202);
+  const acceptedAt = new Map(accepted.map((answer) => [answer.email, answer.answeredAt]));
+  // The sink stamps Date.now(); convert to this process's performance clock.
+  const offset = Date.now() - performance.now();
+  while (performance.now() - surgeEnded < 120_000) {
+    const arrived = sink.messages.slice(sinkStart).filter((message) => acceptedAt.has(message.to)).length;
+    if (arrived >= accepted.length) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  for (const message of sink.messages.slice(sinkStart)) {
+    const times = received.get(message.to) ?? [];
+    times.push(message.receivedAt - offset);
+    received.set(message.to, times);
+  }
+  const latencies = accepted.filter((answer) => received.has(answer.email)).map((answer) => received.get(answer.email)![0]! - answer.answeredAt);
+  const lastArrival = Math.max(...[...received.values()].map((times) => times[0]!));
+  const twice = [...received.values()].filter((times) => times.length > 1).length;
+  const statuses = Object.entries(answers.reduce<Record<number, number>>((all, answer) => ({ ...all, [answer.status]: (all[answer.status] ?? 0) + 1 }), {}));
+  console.log(`\nSurge: ${answers.length} requests at ${RATE}/s for ${SECONDS} s (took ${((surgeEnded - surgeStarted) / 1000).toFixed(1)} s): ${statuses.map(([status, n]) => `${status}×${n}`).join(' ')}`);
+  console.log(`Signing p50/p95/p99: ${['50', '95', '99'].map((p) => percentile(accepted.map((a) => a.answeredAt - a.sentAt), Number(p)).toFixed(0)).join(' / ')} ms`);
+  console.log(`Signing to SMTP p50/p95/p99: ${[50, 95, 99].map((p) => (percentile(latencies, p) / 1000).toFixed(2)).join(' / ')} s over ${latencies.length} mails`);
+  console.log(`Backlog empty ${((lastArrival - surgeEnded) / 1000).toFixed(1)} s after the surge ended; load average ${load()}.`);
+  check(accepted.length >= answers.length * 0.99, `at least 99 % accepted (${accepted.length} of ${answers.length})`);
+  check(latencies.length === accepted.length, `every accepted signature's mail arrived (${latencies.length} of ${accepted.length})`);
+  check(percentile(latencies, 95) < 10_000, 'p95 signing-to-SMTP under 10 s');
+  check(lastArrival - surgeEnded < 30_000, 'backlog back to 0 within 30 s after the surge');
+  check(twice === 0, `each mail once (${twice} received twice)`);
+
+  // 2. Overload: the petition row locked for LOCK_SECONDS while signatures keep coming.
+  const locker = new Client({ connectionString: databaseUrl });
+  await locker.connect();
+  await locker.query('begin');
+  await locker.query('select id from petitions where id = $1 for update', [petition!.id]);
+  const unlock = setTimeout(() => void locker.query('commit'), LOCK_SECONDS * 1000);
+  const overload = await surge('locked', RATE, LOCK_SECONDS + 5);
+  clearTimeout(unlock);
+  await locker.query('commit').catch(() => {});
+  await locker.end();
+  probes.stop();
+  const overloadStatuses = Object.entries(overload.reduce<Record<number, number>>((all, answer) => ({ ...all, [answer.status]: (all[answer.status] ?? 0) + 1 }), {}));
+  const slowest = Math.max(...overload.map((answer) => answer.answeredAt - answer.sentAt));
+  console.log(`\nOverload (${LOCK_SECONDS} s row lock, ${RATE}/s for ${LOCK_SECONDS + 5} s): ${overloadStatuses.map(([status, n]) => `${status}×${n}`).join(' ')}; slowest answer ${(slowest / 1000).toFixed(1)} s`);
+  console.log(`Peak resident memory ${probes.rssMaxMb.toFixed(0)} MB (bound ${MEMORY_BOUND_MB} MB); slowest liveness ${probes.liveMaxMs.toFixed(0)} ms, ${probes.liveFailures} failed.`);
+  check(overload.every((answer) => answer.status === 202 || (answer.status === 503 && Number(answer.retryAfter) > 0)), 'every request answered 202, or 503 with Retry-After');
+  check(slowest < 20_000, 'every answer within its deadline (2 s queue + 15 s statement)');
+  check(probes.rssMaxMb > 0 && probes.rssMaxMb < MEMORY_BOUND_MB, `memory under ${MEMORY_BOUND_MB} MB`);
+  check(probes.liveMaxMs < 100 && probes.liveFailures === 0, 'liveness under 100 ms throughout');
+
+  // 3. Nothing accepted lost, nothing stored twice (both phases).
+  const everyAccepted = [...accepted, ...overload.filter((answer) => answer.status === 202)].map((answer) => answer.email);
+  const stored = await withAdmin(databaseUrl, async (client) => {
+    const { rows } = await client.query<{ email: string; n: number }>('select email, count(*)::int as n from petition_signatures where email like $1 group by email', [`mail-${RUN}-%`]);
+    return new Map(rows.map((row) => [row.email, row.n]));
+  });
+  check(everyAccepted.every((email) => stored.get(email) === 1), `every accepted signature stored once (${everyAccepted.length})`);
+} catch (error) {
+  console.error(error);
+  failed = true;
+} finally {
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+  await sink.close();
+  agent.destroy();
+  await withAdmin(ADMIN_URL, (admin) => admin.query(`drop database if exists "${databaseName}" with (force)`)).catch(() => {});
+}
+process.exit(failed ? 1 : 0);
