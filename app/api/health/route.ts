@@ -1,13 +1,12 @@
 import { NextResponse } from 'next/server';
-import { checkReadiness } from '@/lib/health/check-readiness';
+import { databaseAnswers } from '@/lib/health/check-database';
 
 export const dynamic = 'force-dynamic';
 
-/** Readiness: 200 when this instance should get traffic, 503 (with the reason) when not. Liveness is /api/health/live. */
 export async function GET() {
-  const { ready, ...checks } = await checkReadiness();
+  const ok = await databaseAnswers();
   return NextResponse.json(
-    { status: ready ? 'ok' : 'unready', ...checks },
-    { status: ready ? 200 : 503, headers: { 'Cache-Control': 'no-store', ...(ready ? {} : { 'Retry-After': '5' }) } },
+    ok ? { status: 'ok', database: 'ok' } : { status: 'error', database: 'unavailable' },
+    { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
   );
 }
