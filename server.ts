@@ -6,6 +6,7 @@
  */
 import { createServer } from 'node:http';
 import next from 'next';
+import { applyConnectionTimeouts } from './lib/http/connection-timeouts';
 import { createRequestHandler } from './lib/http/request-handler';
 import { runShutdownHooks } from './lib/runtime/shutdown';
 
@@ -23,6 +24,7 @@ if (!development && !process.env.VIGIL_SECRET_KEY) {
   process.exit(1);
 }
 await app.prepare();
+applyConnectionTimeouts(httpServer);
 httpServer.on('request', createRequestHandler({ handle, development }));
 httpServer.on('error', (error) => {
   // A port already in use, for example: stop, rather than run without a listener.

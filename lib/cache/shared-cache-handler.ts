@@ -9,6 +9,8 @@
  */
 import { inArray, max, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
+import { logger } from '../observability/logger';
+import { metrics } from '../observability/metrics';
 import { cacheTagExpirations } from '../../db/schema/cache';
 import { noteLocalExpiry } from './expiry-watch';
 
@@ -78,6 +80,12 @@ export default class SharedCacheHandler {
   }
 
   async get(key: string, context: GetContext = {}) {
+    const found = await this.find(key, context);
+    metrics().cacheLookups.inc({ cache: 'pages', result: found ? 'hit' : 'miss' });
+    return found;
+  }
+
+  private async find(key: string, context: GetContext) {
     const entry = this.store.get(key);
     if (!entry) return null;
     const tags = [...entry.tags, ...(context.tags ?? []), ...(context.softTags ?? [])];
@@ -87,7 +95,7 @@ export default class SharedCacheHandler {
         latest = await latestTagExpiry(tags);
       } catch (error) {
         // Without the database we cannot know what was retracted: render afresh rather than risk it.
-        console.error('[vigil] cache: tag expiry unavailable, treating as a miss', error);
+        logger().error({ err: error }, 'cache: tag expiry unavailable, treating as a miss');
         return null;
       }
       if (latest !== null && latest >= entry.lastModified - this.skewMarginMs) {

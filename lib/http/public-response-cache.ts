@@ -57,7 +57,11 @@ const PER_TRANSFER_HEADERS = new Set([
   'set-cookie',
   'x-nextjs-cache',
   'x-middleware-rewrite',
+  'x-request-id',
 ]);
+
+// Response headers set per request before the answer is chosen, kept on answers from an entry.
+const EXCHANGE_HEADERS = new Set(['x-request-id']);
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
@@ -157,7 +161,8 @@ export function matchesTag(ifNoneMatch: string | undefined, tag: string): boolea
 export function sendEntry(request: IncomingMessage, response: ServerResponse, entry: HotEntry): void {
   const encoding = chooseEncoding(headerText(request.headers['accept-encoding']), entry.compressed);
   const headers: [string, string][] = [...entry.headers, ['etag', tagFor(entry, encoding)]];
-  for (const name of response.getHeaderNames()) response.removeHeader(name);
+  // Only what belongs to this exchange stays (its request id); the rest of the answer is the entry's.
+  for (const name of response.getHeaderNames()) if (!EXCHANGE_HEADERS.has(name)) response.removeHeader(name);
   if (matchesTag(headerText(request.headers['if-none-match']), entry.tag)) {
     response.writeHead(304, headers.flat());
     response.end();

@@ -1,6 +1,7 @@
 /**
  * Every request server.ts receives passes here, in this order: malformed requests are refused at once
- * (lib/http/malformed-request.ts); a public page or public JSON that this instance holds is answered
+ * (lib/http/malformed-request.ts); the front door gives it an id, counts it, answers liveness and sheds
+ * load (lib/http/front-door.ts); a public page or public JSON that this instance holds is answered
  * from memory (lib/http/public-response-cache.ts); everything else goes to Next with the security
  * headers (lib/http/apply-security-headers.ts), and a shareable answer fills the memory on its way out.
  * Whatever throws, the request is answered (or its socket closed): nothing is left hanging.
@@ -8,6 +9,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { currentGeneration, startExpiryWatch } from '../cache/expiry-watch';
 import { applySecurityHeaders, type CompletedResponse } from './apply-security-headers';
+import { frontDoor } from './front-door';
 import { malformedRequest } from './malformed-request';
 import { fillEntry, findEntry, hotKey, sendEntry, shareableSeconds } from './public-response-cache';
 import { baseSecurityHeaders, contentSecurityPolicy, isFrameablePath, nextInlineScriptHashes } from './security-headers';
@@ -59,6 +61,10 @@ export function createRequestHandler({ handle, development }: { handle: NextHand
         if (refusal.status === 413) response.shouldKeepAlive = false;
         return answerPlain(response, refusal.status, `${refusal.reason}\n`);
       }
+      // The front door's own answers (liveness, 503 when full) carry the security headers too.
+      for (const [name, value] of Object.entries(baseSecurityHeaders())) response.setHeader(name, value);
+      response.setHeader('Content-Security-Policy', contentSecurityPolicy({}));
+      if (!frontDoor(request, response)) return;
 
       const key = development ? null : hotKey(request);
       const generation = key === null ? null : currentGeneration();
