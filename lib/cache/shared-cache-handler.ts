@@ -10,6 +10,7 @@
 import { inArray, max, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { cacheTagExpirations } from '../../db/schema/cache';
+import { noteLocalExpiry } from './expiry-watch';
 
 interface StoredEntry {
   value: unknown;
@@ -125,6 +126,7 @@ export default class SharedCacheHandler {
     const list = typeof tags === 'string' ? [tags] : tags;
     // Every expiry is immediate: a stale copy of something just made private is never served.
     await expireCacheTags(list);
+    noteLocalExpiry();
     for (const [key, entry] of this.store) {
       if (entry.tags.some((tag) => list.includes(tag))) this.store.delete(key);
     }

@@ -37,7 +37,7 @@ export const NEXT_LETTER_STATUSES: Record<LetterStatus, TrackedStatus[]> = {
 };
 export const SEND_CHANNELS = ['post', 'email', 'fax', 'by_hand'] as const;
 export type SendChannel = (typeof SEND_CHANNELS)[number];
-export { PAPER_SIZES, type PaperSize } from '@/lib/pdf/document';
+export { PAPER_SIZES, type PaperSize } from '@/lib/pdf/paper';
 export const TEMPLATE_PURPOSES = ['organizer', 'supporter'] as const;
 export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
 

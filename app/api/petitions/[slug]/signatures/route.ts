@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import { siteOrigin } from '@/lib/auth/request-origin';
+import { readLimitedText } from '@/lib/http/read-limited-body';
 import { signPetition } from '@/lib/petitions/sign-petition';
 import { MAX_SIGNING_BODY_BYTES, parseIdempotencyKey, signingResponse } from '@/lib/petitions/signing-api';
 import { signerAddress } from '@/lib/petitions/signer-address';
@@ -15,11 +16,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   const { slug } = await params;
   const idempotency = parseIdempotencyKey(request.headers.get('idempotency-key'));
   if ('error' in idempotency) return json(idempotency.error.status, idempotency.error.body);
-  const text = await request.text();
-  if (Buffer.byteLength(text, 'utf8') > MAX_SIGNING_BODY_BYTES) return json(413, { error: 'too_large' });
+  const read = await readLimitedText(request, MAX_SIGNING_BODY_BYTES);
+  // Refused while the body is still arriving; the connection is closed rather than drained.
+  if ('tooLarge' in read) return json(413, { error: 'too_large' }, { Connection: 'close' });
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(read.text);
   } catch {
     return json(400, { error: 'invalid_json', field: 'body', message: 'Send the fields as a JSON object.' });
   }
