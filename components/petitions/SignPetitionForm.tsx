@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { type Resolver, useForm, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
@@ -10,6 +10,9 @@ import { Notice } from '@/components/ui/Notice';
 import { publicFirstName } from '@/lib/petitions/public';
 import { signPetitionSchema, type SignPetitionInput } from '@/lib/petitions/schemas';
 import { COUNTRY_CODES, countryFromLanguage, type SigningRefusal } from '@/lib/petitions/vocabulary';
+
+// Nothing to subscribe to: the store only tells the server render (false) from the browser (true).
+const noSubscription = () => () => {};
 
 type Outcome = { kind: 'accepted' } | { kind: 'rate_limited' | 'busy'; seconds: number } | { kind: 'refused'; reason: SigningRefusal } | { kind: 'failed' };
 
@@ -37,18 +40,22 @@ export function SignPetitionForm({ slug, idPrefix = 'sign' }: { slug: string; id
   });
   const { register, handleSubmit, formState, setError, setValue, getFieldState, control } = form;
 
+  // The 250 countries are listed by the browser once the form is live, not written into every page
+  // that shows the form (about 10 KB of each case page's HTML).
+  const live = useSyncExternalStore(noSubscription, () => true, () => false);
   const countries = useMemo(() => {
+    if (!live) return [];
     const names = new Intl.DisplayNames([locale], { type: 'region' });
     return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, locale));
-  }, [locale]);
+  }, [live, locale]);
   const countryName = (code: string) => countries.find((country) => country.code === code)?.name ?? code;
 
   // Preselect the country the browser's language suggests, unless the signer already chose one.
   useEffect(() => {
-    if (getFieldState('country').isDirty) return;
+    if (!live || getFieldState('country').isDirty) return;
     const guess = countryFromLanguage(navigator.languages?.[0] ?? navigator.language);
     if (guess) setValue('country', guess);
-  }, [getFieldState, setValue]);
+  }, [live, getFieldState, setValue]);
 
   const onSubmit = handleSubmit(async (values) => {
     setOutcome(null);

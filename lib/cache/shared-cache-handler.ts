@@ -12,6 +12,7 @@ import { getDb } from '../../db/client';
 import { logger } from '../observability/logger';
 import { metrics } from '../observability/metrics';
 import { cacheTagExpirations } from '../../db/schema/cache';
+import { noteLocalExpiry } from './expiry-watch';
 
 interface StoredEntry {
   value: unknown;
@@ -133,6 +134,7 @@ export default class SharedCacheHandler {
     const list = typeof tags === 'string' ? [tags] : tags;
     // Every expiry is immediate: a stale copy of something just made private is never served.
     await expireCacheTags(list);
+    noteLocalExpiry();
     for (const [key, entry] of this.store) {
       if (entry.tags.some((tag) => list.includes(tag))) this.store.delete(key);
     }
