@@ -17,8 +17,9 @@ const nextConfig = {
   // No ETags: a 304 answer has no body, so its policy could not list the hashes of the scripts the
   // browser would reuse from its cache.
   generateEtags: false,
-  // PGlite loads its WebAssembly and data files from its own package folder at run time.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg'],
+  // PGlite loads its WebAssembly and data files from its own package folder at run time; prom-client and
+  // pino keep one registry and one logger per process, not one per bundle.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'prom-client', 'pino'],
   experimental: {
     // Cached pages live in each instance's memory, never in a shared .next folder: two instances
     // (or two engines in the e2e run) must not serve each other's pages. Expiry is shared (below).

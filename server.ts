@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { applySecurityHeaders } from './lib/http/apply-security-headers';
+import { runShutdownHooks } from './lib/runtime/shutdown';
 
 const development = process.env.NODE_ENV !== 'production';
 const port = Number.parseInt(process.env.PORT ?? '3000', 10);
@@ -31,12 +32,14 @@ httpServer.on('error', (error) => {
   process.exit(1);
 });
 // A load balancer's SIGTERM (or Ctrl-C): stop taking connections, let the requests in progress finish
-// (a signature being written is answered), then exit; give up after ten seconds.
+// (a signature being written is answered) while the background jobs stop and give back their leases
+// (lib/runtime/shutdown.ts), then exit; give up after ten seconds.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     console.log(`Vigil: ${signal}, finishing the requests in progress…`);
-    httpServer.close(() => process.exit(0));
+    const requestsDone = new Promise((resolve) => httpServer.close(resolve));
     httpServer.closeIdleConnections();
+    void Promise.all([requestsDone, runShutdownHooks()]).finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 10_000).unref();
   });
 }

@@ -14,6 +14,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { Pool } from 'pg';
 import * as schema from './schema';
 import { acquireDirectoryLock } from './directory-lock';
+import { logger } from '../lib/observability/logger';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -50,8 +51,14 @@ export async function openDatabase(target: DatabaseTarget = {}): Promise<OpenDat
   return openPglite(target.dataDir ?? defaultDataDir());
 }
 
+/** The longest a query waits for a free pooled connection before failing (answered 503 by the API). */
+export const CONNECTION_WAIT_MS = Number(process.env.DATABASE_CONNECTION_WAIT_MS ?? 5_000);
+
 async function openPostgres(url: string): Promise<OpenDatabase> {
-  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: CONNECTION_WAIT_MS });
+  // An idle connection the server dropped (a restart, pg_terminate_backend) is an event, not a crash:
+  // the pool discards it and opens a new one on demand.
+  pool.on('error', (error) => logger().warn({ err: error }, 'database: idle connection lost'));
   const client = await pool.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);

@@ -132,8 +132,12 @@ export const siteSettings = pgTable(
   (table) => [check('site_settings_single_row', sql`${table.id} = 1`)],
 );
 
-/** Mail waiting to be sent by lib/mail/deliver-outbox.ts; bodies are blanked once sent. */
-export const mailStatus = pgEnum('mail_status', ['pending', 'sent', 'failed']);
+/**
+ * Mail waiting to be sent by lib/mail/deliver-outbox.ts; bodies are blanked once sent. `sending`: claimed
+ * by a sender (`claimed_by`) before it went to SMTP; `unknown`: the sender stopped or the connection broke
+ * after the message may have reached the SMTP server, so it is not sent again (at most once).
+ */
+export const mailStatus = pgEnum('mail_status', ['pending', 'sent', 'failed', 'sending', 'unknown']);
 
 export const mailOutbox = pgTable(
   'mail_outbox',
@@ -149,6 +153,11 @@ export const mailOutbox = pgTable(
     lastError: text('last_error'),
     sendAfter: timestamp('send_after', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    claimedBy: text('claimed_by'),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /** The Message-ID the SMTP server received, and its answer ("250 2.0.0 queued as …"). */
+    smtpMessageId: text('smtp_message_id'),
+    smtpResponse: text('smtp_response'),
     ...timestamps,
   },
   (table) => [index('mail_outbox_pending_idx').on(table.status, table.sendAfter)],

@@ -11,6 +11,8 @@ export const jobLeases = pgTable('job_leases', {
   nextRunAt: timestamp('next_run_at', { withTimezone: true }).notNull().defaultNow(),
   /** Held by a running instance until this time; a crashed holder's lease simply runs out. */
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  /** Which process holds it (pid and a random id): only the holder renews or releases a lease. */
+  lockedBy: text('locked_by'),
   lastStartedAt: timestamp('last_started_at', { withTimezone: true }),
   lastFinishedAt: timestamp('last_finished_at', { withTimezone: true }),
   /** What the last run reported ("3 sent", "recounted 4 petitions"), or its error. */

@@ -9,13 +9,14 @@ import { auditLog, casePeople, recordVersions, timelineEvents } from '@/db/schem
 import { describeEachEngine } from '@/db/testing';
 import { sessionForRole } from '@/lib/auth/test-fixtures';
 import type { StaffSession } from '@/lib/auth/staff-session';
+import { valueOf } from '@/lib/operations/testing';
 import { approvePublication } from './approve-publication';
 import { correctEvent } from './correct-event';
 import { createCase } from './create-case';
 import { createEvent } from './create-event';
 import { getCaseHistory } from './get-case-history';
 import { getPublicCase } from './get-public-case';
-import { listCases, listCasesDueForReview } from './list-cases';
+import { listCases } from './list-cases';
 import { listPublicCases } from './list-public-cases';
 import { listSources } from './list-sources';
 import { requestPublication } from './request-publication';
@@ -87,10 +88,10 @@ describeEachEngine('case files', ({ db }) => {
     const slugs = (await listPublicCases()).map((item) => item.slug);
     expect(slugs).not.toContain('internal-only-published');
     expect(slugs).not.toContain('quiet-published');
-    const quiet = (await listCases(advocate, { publicityMode: 'quiet_advocacy' })).map((item) => item.slug);
+    const quiet = (await valueOf(listCases(advocate, { publicityMode: 'quiet_advocacy' }))).cases.map((item) => item.slug);
     expect(quiet).toEqual(['quiet-published']);
     // And a quiet case cannot be pushed out through publication either.
-    const caseId = (await listCases(advocate, { q: 'quiet-published' }))[0]!.id;
+    const caseId = (await valueOf(listCases(advocate, { q: 'quiet-published' }))).cases[0]!.id;
     expect(await requestPublication(advocate, { caseId })).toEqual({ ok: false, fieldErrors: { note: 'notPublicCampaign' } });
   });
 
@@ -150,7 +151,7 @@ describeEachEngine('case files', ({ db }) => {
       [1, 'created', 'Handed over at Tumen'],
       [2, 'updated', 'Handed over at Namyang'],
     ]);
-    const history = await getCaseHistory(advocate, caseId);
+    const history = await valueOf(getCaseHistory(advocate, { caseId }));
     expect(history.filter((entry) => entry.entityId === eventId).map((entry) => entry.changedBy)).toEqual([advocate.email, advocate.email]);
     // One audit row per change: the event twice, the person once.
     const auditRows = await db().select({ action: auditLog.action, entityId: auditLog.entityId }).from(auditLog);
@@ -188,8 +189,8 @@ describeEachEngine('case files', ({ db }) => {
       ok: false,
       fieldErrors: { form: 'publicEventNeedsCorrection' },
     });
-    // No public reason, no correction (the server action turns this into a field error before any write).
-    await expect(correctEvent(advocate, { ...eventForm(caseId, { title: 'Held in Hyesan' }), eventId, publicReason: '' })).rejects.toThrow(/required/);
+    // No public reason, no correction: a field error, nothing written.
+    expect(await correctEvent(advocate, { ...eventForm(caseId, { title: 'Held in Hyesan' }), eventId, publicReason: '' })).toEqual({ ok: false, fieldErrors: { publicReason: 'required' } });
     expect(await correctEvent(advocate, { ...eventForm(caseId, { title: 'Held in Hyesan', visibility: 'internal' }), eventId, publicReason: 'The city was wrong.' })).toMatchObject({ ok: true });
     let publicCase = await getPublicCase('corrections-case');
     expect(publicCase?.timeline.map((event) => [event.title, event.notice?.kind, event.notice?.reason])).toEqual([['Held in Hyesan', 'correction', 'The city was wrong.']]);
@@ -213,20 +214,20 @@ describeEachEngine('case files', ({ db }) => {
 
   it('shows confidential source details only to staff with internal access', async () => {
     await insertTestSource({ publicAttribution: 'a source in Hyesan', name: 'Contact Q', origin: 'Q line', mayBeNamed: false });
-    const plain = (await listSources(advocate)).find((source) => source.publicAttribution === 'a source in Hyesan');
+    const plain = (await valueOf(listSources(advocate, {}))).find((source) => source.publicAttribution === 'a source in Hyesan');
     expect(plain).toMatchObject({ name: null, origin: null, internalNotes: null, confidentialHidden: true });
-    const full = (await listSources(secondAdvocate)).find((source) => source.publicAttribution === 'a source in Hyesan');
+    const full = (await valueOf(listSources(secondAdvocate, {}))).find((source) => source.publicAttribution === 'a source in Hyesan');
     expect(full).toMatchObject({ name: 'Contact Q', origin: 'Q line', confidentialHidden: false });
   });
 
   it('flags cases whose review date passed', async () => {
     await insertTestCase({ slug: 'review-overdue', nextReviewOn: '2020-01-01' });
-    const due = await listCasesDueForReview(advocate);
+    const due = await valueOf(listCases(advocate, { reviewDue: '1' }));
     expect(due.reviewAfterDays).toBe(30);
     expect(due.cases.find((item) => item.slug === 'review-overdue')?.reviewReasons).toEqual(['reviewDatePassed']);
     expect(due.cases.map((item) => item.slug)).not.toContain('publication-rules');
     // A case nobody touched for longer than the interval is flagged too.
     await insertTestCase({ slug: 'quiet-for-long', updatedAt: new Date(Date.now() - 40 * 86_400_000) });
-    expect((await listCases(advocate, { reviewDue: '1', q: 'quiet-for-long' }))[0]?.reviewReasons).toEqual(['noRecentUpdate']);
+    expect((await valueOf(listCases(advocate, { reviewDue: '1', q: 'quiet-for-long' }))).cases[0]?.reviewReasons).toEqual(['noRecentUpdate']);
   });
 });

@@ -1,20 +1,19 @@
 import 'server-only';
-import { getDb } from '@/db/client';
 import { sources } from '@/db/schema';
-import { type OperationResult, succeeded } from '@/lib/operations/result';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
-import { actorOf } from '@/lib/audit/record-audit';
+import { defineOperation } from '@/lib/operations/define-operation';
+import { succeeded } from '@/lib/operations/result';
 import { recordChange } from './case-records';
-import { createSourceSchema, type SourceFieldsInput } from './schemas';
+import { createSourceSchema } from './schemas';
 
-export async function createSource(session: StaffSession | null, input: SourceFieldsInput): Promise<OperationResult<{ sourceId: string }>> {
-  const actor = await authorize(session, 'sources.create');
-  const fields = createSourceSchema.parse(input);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+export const createSource = defineOperation({
+  name: 'sources.create',
+  input: createSourceSchema,
+  writes: true,
+  // A new source is cited by no event yet: the public sees it only once an event cites it.
+  changesPublicView: false,
+  async run({ tx, actor }, fields) {
     const [row] = await tx.insert(sources).values(fields).returning({ id: sources.id });
-    await recordChange(tx, actorOf(actor), { kind: 'source', id: row!.id, caseId: null, changeKind: 'created', action: 'sources.create' });
+    await recordChange(tx, actor, { kind: 'source', id: row!.id, caseId: null, changeKind: 'created', action: 'sources.create' });
     return succeeded({ sourceId: row!.id });
-  });
-}
+  },
+});

@@ -4,6 +4,7 @@ import { auditLog } from '@/db/schema';
 import { DEMO_CASE_SLUG, seedDemoData } from '@/db/seed';
 import { describeEachEngine } from '@/db/testing';
 import { sessionForRole } from '@/lib/auth/test-fixtures';
+import { valueOf } from '@/lib/operations/testing';
 import { recordHash } from './dossier';
 import { exportDossier } from './export-dossier';
 import { listCases } from './list-cases';
@@ -15,7 +16,7 @@ describeEachEngine(
   ({ db }) => {
     it('carries every event with its sources, the history and a checkable hash per record, and is audited', async () => {
       const { session } = await sessionForRole('advocate', { internalAccess: true });
-      const caseId = (await listCases(session, { q: DEMO_CASE_SLUG }))[0]!.id;
+      const caseId = (await valueOf(listCases(session, { q: DEMO_CASE_SLUG }))).cases[0]!.id;
       const wife = (await db().query.casePeople.findFirst({ where: (person, { eq: equals }) => equals(person.publicAlias, 'Mrs. Lee') }))!;
       await updatePerson(session, {
         caseId,
@@ -29,7 +30,7 @@ describeEachEngine(
         custodyAsOf: '2017-12-01',
       });
 
-      const dossier = (await exportDossier(session, caseId, 'json'))!;
+      const { dossier } = await valueOf(exportDossier(session, { caseId, format: 'json' }));
       expect(dossier.events).toHaveLength(8);
       const internal = dossier.events.find((event) => event.record.visibility === 'internal')!;
       expect(internal.record.internalNotes).toContain('Do not publish');
@@ -48,10 +49,10 @@ describeEachEngine(
       expect(pdf.toString('latin1')).toMatch(/NotoSansKR/);
     });
 
-    it('is unknown for a malformed or missing case', async () => {
+    it('refuses a malformed case id at its field, and names a missing case as missing', async () => {
       const { session } = await sessionForRole('admin');
-      expect(await exportDossier(session, 'not-a-uuid', 'json')).toBeNull();
-      expect(await exportDossier(session, '00000000-0000-4000-8000-000000000000', 'pdf')).toBeNull();
+      expect(await exportDossier(session, { caseId: 'not-a-uuid', format: 'json' })).toEqual({ ok: false, fieldErrors: { caseId: 'recordInvalid' } });
+      expect(await exportDossier(session, { caseId: '00000000-0000-4000-8000-000000000000', format: 'pdf' })).toMatchObject({ ok: false, missing: true });
     });
   },
   seedDemoData,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { z } from 'zod';
 import {
   casePeople,
   cases,
@@ -12,24 +12,32 @@ import {
   timelineEvents,
   users,
 } from '@/db/schema';
-import { recordAudit } from '@/lib/audit/record-audit';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
-import { actorOf } from '@/lib/audit/record-audit';
+import { defineOperation } from '@/lib/operations/define-operation';
+import { missingRecord, type OperationResult, succeeded } from '@/lib/operations/result';
 import { type Dossier, hashed, recordHash } from './dossier';
 import { idSchema } from './schemas';
+
+export const DOSSIER_FORMATS = ['json', 'pdf'] as const;
+
+/** The dossier, and the file it was asked for as (the route renders the PDF after the transaction). */
+export interface DossierExport {
+  dossier: Dossier;
+  format: (typeof DOSSIER_FORMATS)[number];
+}
 
 /**
  * Everything about one case (internal fields and confidential sources included) for staff with
  * internal access; the export itself is recorded in the audit log, with the dossier's hash.
  */
-export async function exportDossier(session: StaffSession | null, caseId: string, format: 'json' | 'pdf'): Promise<Dossier | null> {
-  const actor = await authorize(session, 'cases.exportDossier');
-  if (!idSchema.safeParse(caseId).success) return null;
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+export const exportDossier = defineOperation({
+  name: 'cases.exportDossier',
+  input: z.object({ caseId: idSchema, format: z.enum(DOSSIER_FORMATS, { error: 'choose' }) }),
+  // The export itself is written to the audit log.
+  writes: true,
+  changesPublicView: false,
+  async run({ tx, session, audit }, { caseId, format }): Promise<OperationResult<DossierExport>> {
     const [record] = await tx.select().from(cases).where(eq(cases.id, caseId));
-    if (!record) return null;
+    if (!record) return missingRecord('caseId');
     // One transaction is one connection: its queries go one after the other (pg refuses overlapping ones).
     const people = await tx.select().from(casePeople).where(eq(casePeople.caseId, caseId)).orderBy(asc(casePeople.displayOrder), asc(casePeople.createdAt));
     const events = await tx.select().from(timelineEvents).where(eq(timelineEvents.caseId, caseId)).orderBy(asc(timelineEvents.occurredOn), asc(timelineEvents.createdAt));
@@ -59,7 +67,7 @@ export async function exportDossier(session: StaffSession | null, caseId: string
     const dossier: Dossier = {
       format: 'vigil-dossier/1',
       exportedAt: new Date().toISOString(),
-      exportedBy: actor.email,
+      exportedBy: session.email,
       case: hashed(record),
       people: people.map((person) => hashed(person)),
       events: events.map((event) =>
@@ -73,12 +81,11 @@ export async function exportDossier(session: StaffSession | null, caseId: string
       sources: sourceRows.map((source) => hashed(source)),
       history: history.map((version) => hashed(version)),
     };
-    await recordAudit(tx, actorOf(actor), {
-      action: 'cases.exportDossier',
+    await audit({
       entityType: 'case',
       entityId: caseId,
       after: { format, records: 1 + people.length + events.length + sourceRows.length + history.length, sha256: recordHash(dossier) },
     });
-    return dossier;
-  });
-}
+    return succeeded({ dossier, format });
+  },
+});

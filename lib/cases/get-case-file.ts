@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import {
   casePeople,
   cases,
@@ -11,12 +10,12 @@ import {
   timelineEvents,
   users,
 } from '@/db/schema';
-import { authorize } from '@/lib/auth/authorize';
 import { can } from '@/lib/auth/permissions';
-import type { StaffSession } from '@/lib/auth/staff-session';
+import { defineOperation } from '@/lib/operations/define-operation';
+import { missingRecord, type OperationResult, succeeded } from '@/lib/operations/result';
 import { type CaseRules, readCaseRules } from './case-rules';
 import { consentAllowsPublication } from './publication-rules';
-import { idSchema } from './schemas';
+import { caseIdSchema } from './schemas';
 
 type CaseRow = typeof cases.$inferSelect;
 type PersonRow = typeof casePeople.$inferSelect;
@@ -62,63 +61,66 @@ function withoutCreatedAt<T extends { createdAt: Date }>(row: T): Omit<T, 'creat
   return copy as Omit<T, 'createdAt'>;
 }
 
-/** A whole case file as staff see it (internal fields included), or null for an unknown case. */
-export async function getCaseFile(session: StaffSession | null, caseId: string): Promise<CaseFile | null> {
-  const actor = await authorize(session, 'cases.read');
-  if (!idSchema.safeParse(caseId).success) return null;
-  const db = await getDb();
-  const [record] = await db.select().from(cases).where(eq(cases.id, caseId));
-  if (!record) return null;
-  const [people, events, rules, requests] = await Promise.all([
-    db.select().from(casePeople).where(eq(casePeople.caseId, caseId)).orderBy(asc(casePeople.displayOrder), asc(casePeople.createdAt)),
-    db.select().from(timelineEvents).where(eq(timelineEvents.caseId, caseId)).orderBy(asc(timelineEvents.occurredOn), asc(timelineEvents.createdAt)),
-    readCaseRules(db),
-    db
-      .select({
-        id: publicationRequests.id,
-        eventId: publicationRequests.eventId,
-        note: publicationRequests.note,
-        requestedBy: users.email,
-        requestedByUserId: publicationRequests.requestedByUserId,
-        requestedAt: publicationRequests.createdAt,
-      })
-      .from(publicationRequests)
-      .innerJoin(users, eq(users.id, publicationRequests.requestedByUserId))
-      .where(and(eq(publicationRequests.caseId, caseId), eq(publicationRequests.status, 'pending')))
-      .orderBy(asc(publicationRequests.createdAt)),
-  ]);
-  const eventIds = events.map((event) => event.id);
-  const [links, cited, corrections] = eventIds.length
-    ? await Promise.all([
-        db.select().from(timelineEventPeople).where(inArray(timelineEventPeople.eventId, eventIds)),
-        db.select().from(timelineEventSources).where(inArray(timelineEventSources.eventId, eventIds)),
-        db.select().from(eventCorrections).where(inArray(eventCorrections.eventId, eventIds)).orderBy(desc(eventCorrections.createdAt)),
-      ])
-    : [[], [], []];
-  const pendingEvents = new Set(requests.map((request) => request.eventId));
-  return {
-    record: { ...withoutCreatedAt(record), updatedAt: iso(record.updatedAt)!, publishedAt: iso(record.publishedAt) },
-    people: people.map((person) => ({ ...withoutCreatedAt(person), updatedAt: iso(person.updatedAt)! })),
-    events: events.map((event) => ({
-      ...withoutCreatedAt(event),
-      updatedAt: iso(event.updatedAt)!,
-      retractedAt: iso(event.retractedAt),
-      personIds: links.filter((link) => link.eventId === event.id).map((link) => link.personId),
-      sourceIds: cited.filter((link) => link.eventId === event.id).map((link) => link.sourceId),
-      corrections: corrections
-        .filter((correction) => correction.eventId === event.id)
-        .map((correction) => ({ kind: correction.kind, publicReason: correction.publicReason, internalNote: correction.internalNote, createdAt: iso(correction.createdAt)! })),
-      pendingPublication: pendingEvents.has(event.id),
-    })),
-    pendingPublications: requests.map(({ requestedByUserId, requestedAt, ...request }) => ({
-      ...request,
-      requestedByMe: requestedByUserId === actor.userId,
-      requestedAt: iso(requestedAt)!,
-    })),
-    consentAllowsPublication: consentAllowsPublication(record.familyConsentStatus, record.consentWaiverReason),
-    rules,
-    canEdit: can(actor, 'cases.update'),
-    canApprove: can(actor, 'cases.approvePublication'),
-    canExport: can(actor, 'cases.exportDossier'),
-  };
-}
+/** A whole case file as staff see it (internal fields included); an unknown case is a missing record. */
+export const getCaseFile = defineOperation({
+  name: 'cases.read',
+  input: caseIdSchema,
+  writes: false,
+  changesPublicView: false,
+  async run({ db, session: actor }, { caseId }): Promise<OperationResult<CaseFile>> {
+    const [record] = await db.select().from(cases).where(eq(cases.id, caseId));
+    if (!record) return missingRecord('caseId');
+    const [people, events, rules, requests] = await Promise.all([
+      db.select().from(casePeople).where(eq(casePeople.caseId, caseId)).orderBy(asc(casePeople.displayOrder), asc(casePeople.createdAt)),
+      db.select().from(timelineEvents).where(eq(timelineEvents.caseId, caseId)).orderBy(asc(timelineEvents.occurredOn), asc(timelineEvents.createdAt)),
+      readCaseRules(db),
+      db
+        .select({
+          id: publicationRequests.id,
+          eventId: publicationRequests.eventId,
+          note: publicationRequests.note,
+          requestedBy: users.email,
+          requestedByUserId: publicationRequests.requestedByUserId,
+          requestedAt: publicationRequests.createdAt,
+        })
+        .from(publicationRequests)
+        .innerJoin(users, eq(users.id, publicationRequests.requestedByUserId))
+        .where(and(eq(publicationRequests.caseId, caseId), eq(publicationRequests.status, 'pending')))
+        .orderBy(asc(publicationRequests.createdAt)),
+    ]);
+    const eventIds = events.map((event) => event.id);
+    const [links, cited, corrections] = eventIds.length
+      ? await Promise.all([
+          db.select().from(timelineEventPeople).where(inArray(timelineEventPeople.eventId, eventIds)),
+          db.select().from(timelineEventSources).where(inArray(timelineEventSources.eventId, eventIds)),
+          db.select().from(eventCorrections).where(inArray(eventCorrections.eventId, eventIds)).orderBy(desc(eventCorrections.createdAt)),
+        ])
+      : [[], [], []];
+    const pendingEvents = new Set(requests.map((request) => request.eventId));
+    return succeeded({
+      record: { ...withoutCreatedAt(record), updatedAt: iso(record.updatedAt)!, publishedAt: iso(record.publishedAt) },
+      people: people.map((person) => ({ ...withoutCreatedAt(person), updatedAt: iso(person.updatedAt)! })),
+      events: events.map((event) => ({
+        ...withoutCreatedAt(event),
+        updatedAt: iso(event.updatedAt)!,
+        retractedAt: iso(event.retractedAt),
+        personIds: links.filter((link) => link.eventId === event.id).map((link) => link.personId),
+        sourceIds: cited.filter((link) => link.eventId === event.id).map((link) => link.sourceId),
+        corrections: corrections
+          .filter((correction) => correction.eventId === event.id)
+          .map((correction) => ({ kind: correction.kind, publicReason: correction.publicReason, internalNote: correction.internalNote, createdAt: iso(correction.createdAt)! })),
+        pendingPublication: pendingEvents.has(event.id),
+      })),
+      pendingPublications: requests.map(({ requestedByUserId, requestedAt, ...request }) => ({
+        ...request,
+        requestedByMe: requestedByUserId === actor.userId,
+        requestedAt: iso(requestedAt)!,
+      })),
+      consentAllowsPublication: consentAllowsPublication(record.familyConsentStatus, record.consentWaiverReason),
+      rules,
+      canEdit: can(actor, 'cases.update'),
+      canApprove: can(actor, 'cases.approvePublication'),
+      canExport: can(actor, 'cases.exportDossier'),
+    });
+  },
+});

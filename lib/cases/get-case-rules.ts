@@ -1,10 +1,13 @@
 import 'server-only';
-import { getDb } from '@/db/client';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
-import { type CaseRules, readCaseRules } from './case-rules';
+import { z } from 'zod';
+import { defineOperation } from '@/lib/operations/define-operation';
+import { succeeded } from '@/lib/operations/result';
+import { readCaseRules } from './case-rules';
 
-export async function getCaseRules(session: StaffSession | null): Promise<CaseRules> {
-  await authorize(session, 'settings.readCaseRules');
-  return readCaseRules(await getDb());
-}
+export const getCaseRules = defineOperation({
+  name: 'settings.readCaseRules',
+  input: z.object({}),
+  writes: false,
+  changesPublicView: false,
+  run: async ({ db }) => succeeded(await readCaseRules(db)),
+});

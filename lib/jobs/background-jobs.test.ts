@@ -14,7 +14,7 @@ import { forgetPetitionCounts, getPetitionCount } from '@/lib/petitions/get-peti
 import { signPetition } from '@/lib/petitions/sign-petition';
 import { confirmationTokenFor, createTestPetition, signer, testAddress } from '@/lib/petitions/test-fixtures';
 import { BACKGROUND_JOBS, type BackgroundJob, runDueJobs } from './background-jobs';
-import { claimDueJob } from './job-leases';
+import { claimDueJob, finishJob, releaseLeases, renewLease } from './job-leases';
 
 const savedSmtpUrl = process.env.SMTP_URL;
 afterEach(() => {
@@ -61,14 +61,45 @@ describeEachEngine('background jobs', ({ db }) => {
 
   it('lets a lease held by a crashed instance run out, and never takes one still held', async () => {
     const name = `test.crash-${randomUUID().slice(0, 8)}`;
-    expect(await claimDueJob(db(), name, 60)).toBe(true);
+    expect(await claimDueJob(db(), name, 60, 'instance-a')).toBe(true);
     // The holder dies without finishing: the job stays held for the lease.
-    expect(await claimDueJob(db(), name, 60)).toBe(false);
+    expect(await claimDueJob(db(), name, 60, 'instance-b')).toBe(false);
+    expect(await renewLease(db(), name, 60, 'instance-b')).toBe(false);
     await db().update(jobLeases).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(jobLeases.name, name));
-    expect(await claimDueJob(db(), name, 60)).toBe(true);
+    expect(await claimDueJob(db(), name, 60, 'instance-b')).toBe(true);
+    // The first holder comes back: it can neither renew nor release what is now someone else's.
+    expect(await renewLease(db(), name, 60, 'instance-a')).toBe(false);
+    await finishJob(db(), name, 'instance-a', { ok: true, outcome: 'late', everySeconds: 60 });
+    expect(await lease(db(), name)).toMatchObject({ lockedBy: 'instance-b', lastOutcome: null });
   });
 
-  it('records a failure and backs off, doubling the wait for each failure in a row', async () => {
+  it('gives its leases back on shutdown, due at once, so another instance takes over without waiting', async () => {
+    const name = `test.shutdown-${randomUUID().slice(0, 8)}`;
+    expect(await claimDueJob(db(), name, 1800, 'stopping-instance')).toBe(true);
+    await releaseLeases(db(), 'stopping-instance');
+    expect(await lease(db(), name)).toMatchObject({ lockedUntil: null, lockedBy: null });
+    expect(await claimDueJob(db(), name, 60, 'other-instance')).toBe(true);
+  });
+
+  it('does not block a job past the next tick when its outcome could not be recorded', async () => {
+    let databaseDown = false;
+    // The job succeeds but the database goes away before the release is recorded.
+    const flaky = new Proxy(db(), {
+      get(target, property, receiver) {
+        if (property === 'update' && databaseDown) return () => { throw new Error('Connection terminated unexpectedly'); };
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const job = countingJob({ leaseSeconds: 600, async run() { databaseDown = true; return 'done'; } });
+    expect(await runDueJobs(flaky, [job], 'flaky-instance')).toEqual([job.name]);
+    expect(await lease(db(), job.name)).toMatchObject({ lockedBy: 'flaky-instance' });
+    // The next tick, with the database back, records the release first: the job is free and due on time.
+    databaseDown = false;
+    await runDueJobs(flaky, [job], 'flaky-instance');
+    expect(await lease(db(), job.name)).toMatchObject({ lockedUntil: null, lockedBy: null, lastOutcome: 'done' });
+  });
+
+  it('records a failure and backs off: the interval, then twice as long for each further failure in a row', async () => {
     const job = countingJob({
       everySeconds: 60,
       async run() {
@@ -78,12 +109,12 @@ describeEachEngine('background jobs', ({ db }) => {
     expect(await runDueJobs(db(), [job])).toEqual([job.name]);
     let row = await lease(db(), job.name);
     expect(row).toMatchObject({ lockedUntil: null, lastOutcome: 'failed: SMTP server unreachable', consecutiveFailures: 1 });
-    expect(Math.round((row.nextRunAt.getTime() - row.lastFinishedAt!.getTime()) / 1000)).toBe(120);
+    expect(Math.round((row.nextRunAt.getTime() - row.lastFinishedAt!.getTime()) / 1000)).toBe(60);
     await db().update(jobLeases).set({ nextRunAt: sql`now() - interval '1 second'` }).where(eq(jobLeases.name, job.name));
     await runDueJobs(db(), [job]);
     row = await lease(db(), job.name);
     expect(row.consecutiveFailures).toBe(2);
-    expect(Math.round((row.nextRunAt.getTime() - row.lastFinishedAt!.getTime()) / 1000)).toBe(240);
+    expect(Math.round((row.nextRunAt.getTime() - row.lastFinishedAt!.getTime()) / 1000)).toBe(120);
   });
 
   it('skips a job that is not enabled, without touching its record', async () => {
@@ -111,15 +142,17 @@ describeEachEngine('background jobs', ({ db }) => {
     expect((await getPetitionCount(slug))?.confirmed).toBe(3);
     expect((await lease(db(), 'petitions.maintain')).lastOutcome).toMatch(/^recounted \([1-9]\d* corrected\)/);
 
-    // With SMTP_URL set, the mail job runs; this server refuses connections, so each message records
-    // the error and stays queued for a later attempt.
+    // With SMTP_URL set, the mail job runs; this server refuses connections, so the run fails (and backs
+    // off, at most 30 s) and every message stays queued, its attempt not counted against it.
     process.env.SMTP_URL = 'smtp://127.0.0.1:9';
     await db().delete(jobLeases);
     expect(await runDueJobs(db(), BACKGROUND_JOBS.filter((job) => job.name === 'mail.deliver'))).toEqual(['mail.deliver']);
-    expect((await lease(db(), 'mail.deliver')).lastOutcome).toMatch(/^0 sent, [1-9]\d* failed$/);
+    const mailLease = await lease(db(), 'mail.deliver');
+    expect(mailLease.lastOutcome).toMatch(/^failed: SMTP server unreachable \(0 sent, [1-9]\d* failed\)$/);
+    expect(Math.round((mailLease.nextRunAt.getTime() - mailLease.lastFinishedAt!.getTime()) / 1000)).toBe(2);
     const [queued] = await db().select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'job-0@example.org')).limit(1);
-    expect(queued).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(queued!.lastError).toBeTruthy();
+    expect(queued).toMatchObject({ status: 'pending', attempts: 0, claimedBy: expect.any(String) });
+    expect(queued!.lastError).toMatch(/ECONNREFUSED/);
   });
 
   it('refuses a mistyped anonymisation setting out loud, rather than keep the data of signers on a default', async () => {

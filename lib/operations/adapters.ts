@@ -64,8 +64,8 @@ function jsonResponse(body: unknown, status: number): Response {
 export interface RouteOptions<T, Params> {
   /** The operation's input from the request (route params, query, body); a throw is a 400. */
   input(request: Request, params: Params): unknown;
-  /** The response for the operation's value (default: the value as JSON). */
-  respond?(value: T): Response;
+  /** The response for the operation's value (default: the value as JSON); rendering a file may take a while. */
+  respond?(value: T): Response | Promise<Response>;
 }
 
 /**
@@ -89,7 +89,7 @@ export function toRoute<T, Params>(
         if (result.missing) return jsonResponse({ error: 'notFound' }, 404);
         return jsonResponse({ error: 'invalid', fields: result.fieldErrors }, 422);
       }
-      return options.respond ? options.respond(result.value) : jsonResponse(result.value, 200);
+      return options.respond ? await options.respond(result.value) : jsonResponse(result.value, 200);
     } catch (error) {
       const refusal = refusalOf(error);
       if (refusal) return jsonResponse({ error: refusal.code }, refusal.status);

@@ -6,6 +6,7 @@
 import 'server-only';
 import { accountOperations } from '@/lib/account/operations';
 import { auditOperations } from '@/lib/audit/operations';
+import { caseOperations } from '@/lib/cases/operations';
 import { consoleOperations } from '@/lib/console/operations';
 import { letterOperations } from '@/lib/letters/operations';
 import { petitionOperations } from '@/lib/petitions/operations';
@@ -20,6 +21,7 @@ export const OPERATION_REGISTRY: readonly DefinedOperation[] = [
   ...userOperations,
   ...settingsOperations,
   ...auditOperations,
+  ...caseOperations,
   ...petitionOperations,
   ...letterOperations,
   ...targetOperations,

@@ -30,7 +30,7 @@ describeEachEngine('delivering confirmation mails', ({ db }) => {
     const drain = async () => {
       let total = 0;
       for (;;) {
-        const { sent: n } = await deliverOutbox(db(), transport, 7);
+        const { sent: n } = await deliverOutbox(db(), transport, { chunkSize: 7 });
         if (n === 0) return total;
         total += n;
       }

@@ -1,26 +1,34 @@
 /**
- * `npm run mail:deliver`: sends queued mail through SMTP_URL once, or every 15 seconds with --watch.
- * Run one or several beside the app; they never send a message twice.
+ * `npm run mail:deliver`: sends the queued mail through SMTP_URL (pooled connections) until the outbox is
+ * empty; with --watch, keeps doing so, looking for new mail every 2 seconds. Run one or several beside
+ * the app; they never send a message twice (lib/mail/deliver-outbox.ts).
  */
-import nodemailer from 'nodemailer';
 import { openDatabase } from '@/db/client';
+import { logger } from '@/lib/observability/logger';
 import { deliverOutbox } from '../deliver-outbox';
+import { closeSmtpTransports, smtpTransport } from '../smtp-transport';
 
-const smtpUrl = process.env.SMTP_URL;
-if (!smtpUrl) {
+if (!process.env.SMTP_URL) {
   console.error('SMTP_URL is not set: there is nowhere to send mail.');
   process.exit(1);
 }
-const transport = nodemailer.createTransport(smtpUrl);
 const opened = await openDatabase({ url: process.env.DATABASE_URL });
 const watch = process.argv.includes('--watch');
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => (stopping = true));
 try {
   do {
-    const { sent, failed } = await deliverOutbox(opened.db, transport);
-    if (sent || failed || !watch) console.log(`mail: ${sent} sent, ${failed} failed`);
-    if (watch) await new Promise((resolve) => setTimeout(resolve, 15_000));
-  } while (watch);
+    try {
+      const report = await deliverOutbox(opened.db, smtpTransport(), { shouldStop: () => stopping });
+      if (report.sent || report.failed || report.unknown || !watch) logger().info(report, 'mail delivered');
+    } catch (error) {
+      // The database or SMTP server is away: try again at the next round (outcomes wait in memory).
+      if (!watch) throw error;
+      logger().warn({ err: error }, 'mail delivery failed; retrying');
+    }
+    if (watch && !stopping) await new Promise((resolve) => setTimeout(resolve, 2_000));
+  } while (watch && !stopping);
 } finally {
-  transport.close();
+  closeSmtpTransports();
   await opened.close();
 }

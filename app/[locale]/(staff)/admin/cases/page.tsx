@@ -3,7 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { custodyTone, urgencyTone } from '@/components/cases/tones';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { Badge } from '@/components/ui/Badge';
-import { loadStaffPage } from '@/lib/operations/adapters';
+import { toPage } from '@/lib/operations/adapters';
 import { listCases } from '@/lib/cases/list-cases';
 import { caseListFilterSchema } from '@/lib/cases/schemas';
 import { CASE_LIFECYCLES, CUSTODY_STATUSES, PUBLICITY_MODES, URGENCY_LEVELS } from '@/lib/cases/vocabulary';
@@ -21,7 +21,7 @@ export default async function CasesPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const query = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
   const filter = caseListFilterSchema.parse(query);
-  const page = await loadStaffPage(locale, (session) => listCases(session, query));
+  const page = await toPage(locale, listCases, query);
   if (page.forbidden) return <Forbidden />;
   const [t, tRoot, format] = await Promise.all([getTranslations('advocacy'), getTranslations(), getFormatter()]);
   const select = (name: string, values: readonly string[], label: (value: string) => string, current?: string) => (
@@ -62,11 +62,11 @@ export default async function CasesPage({ params, searchParams }: Props) {
           {t('list.filters.apply')}
         </button>
       </form>
-      {page.data.length === 0 ? (
+      {page.data.cases.length === 0 ? (
         <p className="text-stone-600">{t('list.empty')}</p>
       ) : (
         <ul className="grid gap-3" data-testid="console-cases">
-          {page.data.map((item) => (
+          {page.data.cases.map((item) => (
             <li key={item.id} data-testid="console-case" className="rounded border border-stone-200 bg-white p-4 shadow-sm">
               <div className="flex flex-wrap items-center gap-2">
                 <Badge tone={urgencyTone[item.urgency]}>{tRoot(`urgency.${item.urgency}`)}</Badge>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ApprovePublicationForm } from '@/components/advocacy/ApprovePublicationForm';
 import { CaseForm } from '@/components/advocacy/CaseForm';
@@ -12,7 +11,7 @@ import { custodyTone, urgencyTone, verificationTone } from '@/components/cases/t
 import { Forbidden } from '@/components/staff/Forbidden';
 import { Badge } from '@/components/ui/Badge';
 import { Notice } from '@/components/ui/Notice';
-import { loadStaffPage } from '@/lib/operations/adapters';
+import { loadStaffPage, pageValue } from '@/lib/operations/adapters';
 import type { CaseFileEvent } from '@/lib/cases/get-case-file';
 import { getCaseFile } from '@/lib/cases/get-case-file';
 import { listSources } from '@/lib/cases/list-sources';
@@ -57,12 +56,11 @@ const eventValues = (event: CaseFileEvent): EventFormValues => ({
 export default async function CaseFilePage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const page = await loadStaffPage(locale, async (session) => {
-    const file = await getCaseFile(session, id);
-    return file ? { file, sources: await listSources(session) } : null;
-  });
+  const page = await loadStaffPage(locale, async (session) => ({
+    file: await pageValue(getCaseFile(session, { caseId: id })),
+    sources: await pageValue(listSources(session, {})),
+  }));
   if (page.forbidden) return <Forbidden />;
-  if (!page.data) notFound();
   const { file, sources } = page.data;
   const [t, tRoot, format] = await Promise.all([getTranslations('advocacy'), getTranslations(), getFormatter()]);
   const approx = (year: string) => tRoot('dates.approximately', { year });

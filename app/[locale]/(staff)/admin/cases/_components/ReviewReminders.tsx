@@ -2,13 +2,14 @@ import { getTranslations } from 'next-intl/server';
 import { ReviewReminderList } from '@/components/advocacy/ReviewReminderList';
 import { getStaffSession } from '@/lib/auth/get-staff-session';
 import { can } from '@/lib/auth/permissions';
-import { listCasesDueForReview } from '@/lib/cases/list-cases';
+import { listCases } from '@/lib/cases/list-cases';
+import { pageValue } from '@/lib/operations/adapters';
 
 /** The console home's reminder: cases whose review date passed or that nobody updated for a while. */
 export async function ReviewReminders() {
   const session = await getStaffSession();
   if (!session || !can(session, 'cases.list')) return null;
-  const [due, t] = await Promise.all([listCasesDueForReview(session), getTranslations('advocacy.review')]);
+  const [due, t] = await Promise.all([pageValue(listCases(session, { reviewDue: '1' })), getTranslations('advocacy.review')]);
   return (
     <section aria-labelledby="review-reminders" className="mt-8 rounded border border-amber-300 bg-amber-50 p-4" data-testid="review-reminders">
       <h2 id="review-reminders" className="font-semibold">

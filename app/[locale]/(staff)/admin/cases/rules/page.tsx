@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { CaseRulesForm } from '@/components/advocacy/CaseRulesForm';
 import { Forbidden } from '@/components/staff/Forbidden';
-import { loadStaffPage } from '@/lib/operations/adapters';
+import { toPage } from '@/lib/operations/adapters';
 import { getCaseRules } from '@/lib/cases/get-case-rules';
 import { updateCaseRulesAction } from '../actions';
 
@@ -14,7 +14,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function CaseRulesPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const page = await loadStaffPage(locale, getCaseRules);
+  const page = await toPage(locale, getCaseRules, {});
   if (page.forbidden) return <Forbidden />;
   const t = await getTranslations('advocacy.rules');
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { Badge } from '@/components/ui/Badge';
-import { loadStaffPage } from '@/lib/operations/adapters';
+import { toPage } from '@/lib/operations/adapters';
 import { getCaseHistory } from '@/lib/cases/get-case-history';
 import { Link } from '@/lib/i18n/navigation';
 
@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CaseHistoryPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const page = await loadStaffPage(locale, (session) => getCaseHistory(session, id));
+  const page = await toPage(locale, getCaseHistory, { caseId: id });
   if (page.forbidden) return <Forbidden />;
   const [t, format] = await Promise.all([getTranslations('advocacy'), getFormatter()]);
   return (
