@@ -2,4 +2,3 @@ import { z } from 'zod';
 import { checkboxSchema } from '@/lib/fields/schemas';
 
 export const siteSettingsSchema = z.object({ requireTwoFactor: checkboxSchema });
-export type SiteSettingsInput = z.input<typeof siteSettingsSchema>;

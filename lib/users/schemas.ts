@@ -13,12 +13,9 @@ export const inviteUserSchema = z.object({
   role: staffRoleSchema,
   internalAccess: checkboxSchema,
 });
-export type InviteUserInput = z.input<typeof inviteUserSchema>;
 
 export const userIdSchema = z.object({ userId: recordIdSchema('userInvalid') });
 
 export const changeUserRoleSchema = userIdSchema.extend({ role: staffRoleSchema });
-export type ChangeUserRoleInput = z.input<typeof changeUserRoleSchema>;
 
 export const setInternalAccessSchema = userIdSchema.extend({ internalAccess: checkboxSchema });
-export type SetInternalAccessInput = z.input<typeof setInternalAccessSchema>;
