@@ -11,11 +11,10 @@ const nextConfig = {
   poweredByHeader: false,
   // Shared caches may serve a page at most two minutes old: a retraction must not linger for a year.
   expireTime: 120,
-  // server.ts reads each HTML page whole to allow its inline scripts by hash; compression belongs to
-  // the reverse proxy or load balancer in front of Vigil.
+  // Vigil's server compresses and tags public answers itself, once per stored page, with the policy
+  // that lists the page's script hashes (lib/http/public-response-cache.ts); Next doing it too would
+  // hand the server compressed bytes it cannot read, and ETags for pages whose policy it does not know.
   compress: false,
-  // No ETags: a 304 answer has no body, so its policy could not list the hashes of the scripts the
-  // browser would reuse from its cache.
   generateEtags: false,
   // PGlite loads its WebAssembly and data files from its own package folder at run time; prom-client and
   // pino keep one registry and one logger per process, not one per bundle.

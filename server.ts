@@ -1,11 +1,13 @@
 /**
- * Vigil's HTTP server: Next.js behind one wrapper that gives every response its security headers
- * (see lib/http/apply-security-headers.ts). `npm run dev` runs this file with tsx; `npm run build`
+ * Vigil's HTTP server: Next.js behind one request handler (lib/http/request-handler.ts) that refuses
+ * malformed requests, answers cached public pages from memory and gives every response its security
+ * headers. `npm run dev` runs this file with tsx; `npm run build`
  * compiles it to .next/vigil-server/server.mjs, which `npm start` runs with node.
  */
 import { createServer } from 'node:http';
 import next from 'next';
-import { applySecurityHeaders } from './lib/http/apply-security-headers';
+import { applyConnectionTimeouts } from './lib/http/connection-timeouts';
+import { createRequestHandler } from './lib/http/request-handler';
 import { runShutdownHooks } from './lib/runtime/shutdown';
 
 const development = process.env.NODE_ENV !== 'production';
@@ -22,10 +24,8 @@ if (!development && !process.env.VIGIL_SECRET_KEY) {
   process.exit(1);
 }
 await app.prepare();
-httpServer.on('request', (request, response) => {
-  applySecurityHeaders(request, response, { development });
-  void handle(request, response);
-});
+applyConnectionTimeouts(httpServer);
+httpServer.on('request', createRequestHandler({ handle, development }));
 httpServer.on('error', (error) => {
   // A port already in use, for example: stop, rather than run without a listener.
   console.error(`Vigil could not listen on port ${port}:`, error.message);

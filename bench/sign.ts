@@ -13,23 +13,24 @@
  * runs with VIGIL_TRUST_PROXY=true and the benchmark connects from 127.0.0.1: the per-address limits
  * run for real (lock, look-up, attempt row) without refusing the benchmark.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
+import {
+  buildUnlessSkipped,
+  createScratchDatabase,
+  option,
+  percentile,
+  startProductionServer,
+  tearDown,
+  waitForHealth,
+} from './support/production-server';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 && args[index + 1] ? args[index + 1]! : fallback;
-};
-const SKIP_BUILD = args.includes('--skip-build');
 const SECONDS = Number(option('seconds', '10'));
 const PORT = Number(option('port', '3600'));
 const CLIENT_COUNTS = option('clients', '10,50').split(',').map(Number);
-const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SLUG = 'bench-petition';
 const RUN = randomBytes(3).toString('hex');
 
@@ -44,11 +45,6 @@ interface PhaseResult {
   perSecond: number;
   p50: number;
   p99: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 let emailCounter = 0;
@@ -114,39 +110,11 @@ async function runPhase(label: string, path: string, clients: number, seconds: n
   return { label, clients, requests: latencies.length, ok, failures, perSecond: ok / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function waitForHealth(server: ChildProcess): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${PORT}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the server did not become healthy within two minutes');
-}
-
 const format = (result: PhaseResult) =>
   `${result.label.padEnd(9)} ${String(result.clients).padStart(7)} ${String(result.requests).padStart(8)} ${result.perSecond.toFixed(0).padStart(9)}/s ${result.p50.toFixed(1).padStart(8)} ms ${result.p99.toFixed(1).padStart(8)} ms  ${Object.entries(result.failures).map(([status, n]) => `${status}×${n}`).join(' ') || '-'}`;
 
 const databaseName = `vigil_bench_${RUN}`;
-const databaseUrl = (() => {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${databaseName}`;
-  return url.toString();
-})();
+let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
 let server: ChildProcess | undefined;
 let failed = false;
 // Dropping the scratch database at the end ends any connection still open to it: not a failure.
@@ -157,12 +125,9 @@ process.on('uncaughtException', (error) => {
 });
 
 try {
-  if (!SKIP_BUILD) {
-    console.log('Building the production app (npm run build)…');
-    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('npm run build failed');
-  }
-  await withAdmin((admin) => admin.query(`create database "${databaseName}"`));
+  buildUnlessSkipped();
+  scratch = await createScratchDatabase(databaseName);
+  const databaseUrl = scratch.url;
   process.env.DATABASE_URL = databaseUrl;
 
   // Migrate and create a public case with an open petition, through the app's own schema.
@@ -176,24 +141,8 @@ try {
   await setup.db.insert(petitions).values({ caseId: benchCase!.id, slug: SLUG, title: 'Benchmark petition', target: 'Nobody', goal: 1_000_000, status: 'open' });
   await setup.close();
 
-  const secret = randomBytes(32).toString('base64');
-  server = spawn('npm', ['start'], {
-    detached: true,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      DATABASE_URL: databaseUrl,
-      NODE_ENV: 'production',
-      VIGIL_DEMO_DATA: 'false',
-      VIGIL_SECRET_KEY: secret,
-      NEXTAUTH_SECRET: secret,
-      NEXTAUTH_URL: `http://localhost:${PORT}`,
-      VIGIL_TRUST_PROXY: 'true',
-      VIGIL_BENCH_BASELINE: 'true',
-    },
-  });
-  await waitForHealth(server);
+  server = startProductionServer(PORT, databaseUrl, { VIGIL_TRUST_PROXY: 'true', VIGIL_BENCH_BASELINE: 'true' });
+  await waitForHealth(server, PORT);
   const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
   console.log(`Server up on port ${PORT} (production, Postgres database ${databaseName}); ${SECONDS} s per run; ${os.cpus().length} CPUs, load average ${load()}.\n`);
 
@@ -276,20 +225,6 @@ try {
   console.error(error);
   failed = true;
 } finally {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  try {
-    const { getDatabase } = await import('@/db/client');
-    await (await getDatabase()).close();
-  } catch {
-    // never opened
-  }
-  await withAdmin((admin) => admin.query(`drop database if exists "${databaseName}" with (force)`)).catch(() => undefined);
+  await tearDown([server], scratch);
 }
 process.exit(failed ? 1 : 0);

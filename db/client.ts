@@ -53,14 +53,23 @@ export async function openDatabase(target: DatabaseTarget = {}): Promise<OpenDat
 
 /** The longest a query waits for a free pooled connection before failing (answered 503 by the API). */
 export const CONNECTION_WAIT_MS = Number(process.env.DATABASE_CONNECTION_WAIT_MS ?? 5_000);
+/** The longest one statement may run (or wait for a lock) before Postgres cancels it (answered 503). */
+export const STATEMENT_TIMEOUT_MS = Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000);
 
 async function openPostgres(url: string): Promise<OpenDatabase> {
-  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: CONNECTION_WAIT_MS });
+  const pool = new Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: CONNECTION_WAIT_MS,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+  });
   // An idle connection the server dropped (a restart, pg_terminate_backend) is an event, not a crash:
   // the pool discards it and opens a new one on demand.
   pool.on('error', (error) => logger().warn({ err: error }, 'database: idle connection lost'));
   const client = await pool.connect();
   try {
+    // Migrations (and waiting for another instance's) may take longer than a request's statement.
+    await client.query('set statement_timeout = 0');
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       await migrateNodePg(drizzleNodePg({ client, schema }), { migrationsFolder });
@@ -68,6 +77,8 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
   } finally {
+    // Back to the pool's timeout (sent at connection start, so it is the session's default).
+    await client.query('reset statement_timeout').catch(() => {});
     client.release();
   }
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Database;

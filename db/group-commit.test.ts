@@ -147,4 +147,41 @@ describe('group commit', () => {
     // The first ran alone and got its one result; the batch of two got one result for two: each retried alone.
     expect(results.map((result) => (result.status === 'fulfilled' ? result.value : 'rejected'))).toEqual(['only one', 'only one', 'only one']);
   });
+
+  it('refuses at once when maxWaiting items already wait, and refuses an item that waited past maxWaitMs, unwritten', async () => {
+    const runner = controlledRunner();
+    const commit = createGroupCommit<Item, string>({
+      maxBatch: 100,
+      maxInFlight: 1,
+      keys: () => [],
+      run: runner.run,
+      maxWaiting: 2,
+      maxWaitMs: 50,
+      refuse: (reason) => new Error(`refused: ${reason}`),
+    });
+    const running = commit.submit({ id: 0 }); // leaves at once; the database then stalls
+    const waiting = [commit.submit({ id: 1 }), commit.submit({ id: 2 })];
+    await expect(commit.submit({ id: 3 })).rejects.toThrow('refused: full');
+    await expect(Promise.allSettled(waiting)).resolves.toEqual([
+      { status: 'rejected', reason: new Error('refused: deadline') },
+      { status: 'rejected', reason: new Error('refused: deadline') },
+    ]);
+    expect(commit.state()).toEqual({ waiting: 0, inFlight: 1 });
+    await runner.finishOldest();
+    await expect(running).resolves.toBe('done 0');
+    // Only the item that left was ever written.
+    expect(runner.batches).toEqual([[0]]);
+  });
+
+  it('fails a whole batch at once when retryEach says the failure is not the items\' fault (a database outage)', async () => {
+    const runner = controlledRunner();
+    const commit = createGroupCommit<Item, string>({ maxBatch: 100, maxInFlight: 1, keys: () => [], run: runner.run, retryEach: () => false });
+    const first = commit.submit({ id: 0 });
+    const rest = Promise.allSettled([commit.submit({ id: 1, fail: true }), commit.submit({ id: 2 })]);
+    await runner.finishOldest();
+    await runner.finishOldest();
+    await first;
+    expect((await rest).map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    expect(runner.batches).toEqual([[0], [1, 2]]);
+  });
 });

@@ -12,7 +12,10 @@
  * - Items that share a key (one address, one e-mail, one idempotency key) never run in the same
  *   batch or in two batches at once: the later one waits, in arrival order. So a statement never
  *   meets the same row twice, and what one caller's write does is judged after the other's.
- * - If a batch fails, its items are retried one by one, so one bad item cannot fail the others.
+ * - If a batch fails, its items are retried one by one, so one bad item cannot fail the others (unless
+ *   `retryEach` says the failure is not the items' fault: a database outage fails them all at once).
+ * - Bounded: at most `maxWaiting` items wait, each at most `maxWaitMs`; past either, `submit` is refused
+ *   with `refuse(...)` before anything is written, so a stalled database cannot pile up work and memory.
  *
  * Only signing uses it (lib/petitions/sign-petition.ts); it is generic so it can be tested alone.
  */
@@ -29,6 +32,17 @@ export interface GroupCommitOptions<Item, Result> {
   run(items: Item[]): Promise<Result[]>;
   /** Told when a batch of several failed and its items are being retried one by one. */
   onBatchFailure?(error: unknown, size: number): void;
+  /** The most items waiting for a batch; more are refused at once. */
+  maxWaiting?: number;
+  /** The longest an item waits for its batch to leave; then it is refused, unwritten. */
+  maxWaitMs?: number;
+  /** The error a refused item's promise rejects with. */
+  refuse?(reason: 'full' | 'deadline'): Error;
+  /** False when a failed batch should fail as a whole instead of being retried item by item. */
+  retryEach?(error: unknown): boolean;
+  /** Told of each batch as it leaves, and of the queue's length whenever it changes. */
+  onBatch?(size: number): void;
+  onQueueLength?(length: number): void;
 }
 
 interface Waiting<Item, Result> {
@@ -36,6 +50,7 @@ interface Waiting<Item, Result> {
   keys: readonly string[];
   resolve(result: Result): void;
   reject(error: unknown): void;
+  deadline?: NodeJS.Timeout;
 }
 
 export interface GroupCommit<Item, Result> {
@@ -80,8 +95,8 @@ export function createGroupCommit<Item, Result>(options: GroupCommitOptions<Item
       if (results.length !== batch.length) throw new Error(`a batch of ${batch.length} returned ${results.length} results`);
       batch.forEach((waiting, i) => waiting.resolve(results[i]!));
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]!.reject(error);
+      if (batch.length === 1 || options.retryEach?.(error) === false) {
+        for (const waiting of batch) waiting.reject(error);
         return;
       }
       options.onBatchFailure?.(error, batch.length);
@@ -93,6 +108,9 @@ export function createGroupCommit<Item, Result>(options: GroupCommitOptions<Item
     while (inFlight < options.maxInFlight && queue.length > 0) {
       const batch = takeBatch();
       if (batch.length === 0) return;
+      for (const waiting of batch) clearTimeout(waiting.deadline);
+      options.onBatch?.(batch.length);
+      options.onQueueLength?.(queue.length);
       inFlight++;
       const keys = batch.flatMap((waiting) => waiting.keys);
       hold(keys, 1);
@@ -107,7 +125,20 @@ export function createGroupCommit<Item, Result>(options: GroupCommitOptions<Item
   return {
     submit(item) {
       return new Promise<Result>((resolve, reject) => {
-        queue.push({ item, keys: options.keys(item), resolve, reject });
+        const refuse = (reason: 'full' | 'deadline') => (options.refuse ? options.refuse(reason) : new Error(`group commit: ${reason}`));
+        if (options.maxWaiting !== undefined && queue.length >= options.maxWaiting) return reject(refuse('full'));
+        const waiting: Waiting<Item, Result> = { item, keys: options.keys(item), resolve, reject };
+        if (options.maxWaitMs !== undefined) {
+          waiting.deadline = setTimeout(() => {
+            const index = queue.indexOf(waiting);
+            if (index === -1) return;
+            queue.splice(index, 1);
+            options.onQueueLength?.(queue.length);
+            reject(refuse('deadline'));
+          }, options.maxWaitMs);
+        }
+        queue.push(waiting);
+        options.onQueueLength?.(queue.length);
         drain();
       });
     },

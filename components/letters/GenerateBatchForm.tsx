@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionForm } from '@/components/forms/useActionForm';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
+import { SelectField } from '@/components/ui/SelectField';
 import { Notice } from '@/components/ui/Notice';
 import type { ActionState } from '@/lib/operations/result';
 import { generateBatchSchema, TARGET_SELECTIONS } from '@/lib/letters/schemas';
@@ -33,7 +34,7 @@ export function GenerateBatchForm({
     paper: 'a4',
     senderName: '',
     senderOrganisation: '',
-  } as never);
+  });
   const errorFor = useLetterErrors(form, state);
   const selection = form.watch('selection');
   const picked = String(form.watch('targetIds') ?? '').split(',').filter(Boolean);
@@ -51,23 +52,13 @@ export function GenerateBatchForm({
       ) : message ? (
         <Notice tone="error">{message}</Notice>
       ) : null}
-      <div className="space-y-1">
-        <label htmlFor="batch-template" className="block text-sm font-medium">
-          {t('batches.fields.templateId')}
-        </label>
-        <select id="batch-template" className="w-full rounded border border-stone-300 bg-white px-3 py-2 text-sm" {...form.register('templateId')}>
-          {templates.map((template) => (
-            <option key={template.id} value={template.id}>
-              {template.label}
-            </option>
-          ))}
-        </select>
-        {errorFor('templateId') ? (
-          <p role="alert" className="text-sm text-red-700">
-            {errorFor('templateId')}
-          </p>
-        ) : null}
-      </div>
+      <SelectField
+        id="batch-template"
+        label={t('batches.fields.templateId')}
+        error={errorFor('templateId')}
+        options={templates.map((template) => ({ value: template.id, label: template.label }))}
+        {...form.register('templateId')}
+      />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">{t('batches.fields.selection')}</legend>
         {TARGET_SELECTIONS.map((option) => (
@@ -83,18 +74,7 @@ export function GenerateBatchForm({
         ) : null}
       </fieldset>
       {selection === 'kind' ? (
-        <div className="space-y-1">
-          <label htmlFor="batch-kind" className="block text-sm font-medium">
-            {t('batches.fields.kind')}
-          </label>
-          <select id="batch-kind" className="rounded border border-stone-300 bg-white px-3 py-2 text-sm" {...form.register('kind')}>
-            {TARGET_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="batch-kind" label={t('batches.fields.kind')} options={TARGET_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))} {...form.register('kind')} />
       ) : (
         <input type="hidden" {...form.register('kind')} />
       )}
@@ -123,18 +103,7 @@ export function GenerateBatchForm({
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="batch-sender" label={t('batches.fields.senderName')} error={errorFor('senderName')} {...form.register('senderName')} />
         <Field id="batch-organisation" label={t('batches.fields.senderOrganisation')} error={errorFor('senderOrganisation')} {...form.register('senderOrganisation')} />
-        <div className="space-y-1">
-          <label htmlFor="batch-paper" className="block text-sm font-medium">
-            {t('batches.fields.paper')}
-          </label>
-          <select id="batch-paper" className="w-full rounded border border-stone-300 bg-white px-3 py-2 text-sm" {...form.register('paper')}>
-            {PAPER_SIZES.map((paper) => (
-              <option key={paper} value={paper}>
-                {t(`papers.${paper}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="batch-paper" label={t('batches.fields.paper')} options={PAPER_SIZES.map((paper) => ({ value: paper, label: t(`papers.${paper}`) }))} {...form.register('paper')} />
       </div>
       <Button type="submit" disabled={pending}>
         {t('batches.generate')}

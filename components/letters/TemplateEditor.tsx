@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { useActionForm } from '@/components/forms/useActionForm';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
+import { SelectField } from '@/components/ui/SelectField';
+import { TextAreaField } from '@/components/ui/TextAreaField';
 import { Notice } from '@/components/ui/Notice';
 import type { ActionState } from '@/lib/operations/result';
 import { createTemplateSchema, updateTemplateSchema } from '@/lib/letters/schemas';
@@ -67,7 +69,7 @@ export function TemplateEditor({
     body: template?.body ?? '{{target.salutation}}\n\n',
     ...(template ? { templateId: template.id } : {}),
   };
-  const { form, state, pending, onSubmit, message } = useActionForm(template ? updateTemplateSchema : createTemplateSchema, action, defaults as never);
+  const { form, state, pending, onSubmit, message } = useActionForm(template ? updateTemplateSchema : createTemplateSchema, action, defaults);
   const errorFor = useLetterErrors(form, state);
   const [previewTargetId, setPreviewTargetId] = useState(targets[0]?.id ?? '');
   const [senderName, setSenderName] = useState('');
@@ -94,76 +96,32 @@ export function TemplateEditor({
     <form onSubmit={onSubmit} noValidate className="grid gap-6 lg:grid-cols-2">
       <div className="space-y-4">
         {message ? <Notice tone={state.ok ? 'success' : 'error'}>{message}</Notice> : null}
-        {template ? <input type="hidden" {...form.register('templateId' as never)} /> : null}
+        {template ? <input type="hidden" name="templateId" value={template.id} /> : null}
         <Field id={`${prefix}-name`} label={t('templates.fields.name')} error={errorFor('name')} {...form.register('name')} />
-        <div className="space-y-1">
-          <label htmlFor={`${prefix}-case`} className="block text-sm font-medium">
-            {t('templates.fields.caseSlug')}
-          </label>
-          <select id={`${prefix}-case`} className="w-full rounded border border-stone-300 bg-white px-3 py-2 text-sm" {...form.register('caseSlug')}>
-            {cases.map((item) => (
-              <option key={item.slug} value={item.slug}>
-                {item.title}
-              </option>
-            ))}
-          </select>
-          <p className="text-xs text-stone-600">{t('templates.fields.caseHelp')}</p>
-          {errorFor('caseSlug') ? (
-            <p role="alert" className="text-sm text-red-700">
-              {errorFor('caseSlug')}
-            </p>
-          ) : null}
-        </div>
+        <SelectField
+          id={`${prefix}-case`}
+          label={t('templates.fields.caseSlug')}
+          help={t('templates.fields.caseHelp')}
+          error={errorFor('caseSlug')}
+          options={cases.map((item) => ({ value: item.slug, label: item.title }))}
+          {...form.register('caseSlug')}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <div className="space-y-1">
-            <label htmlFor={`${prefix}-purpose`} className="block text-sm font-medium">
-              {t('templates.fields.purpose')}
-            </label>
-            <select id={`${prefix}-purpose`} className="w-full rounded border border-stone-300 bg-white px-3 py-2 text-sm" {...form.register('purpose')}>
-              {TEMPLATE_PURPOSES.map((purpose) => (
-                <option key={purpose} value={purpose}>
-                  {t(`purposes.${purpose}`)}
-                </option>
-              ))}
-            </select>
-            {errorFor('purpose') ? (
-              <p role="alert" className="text-sm text-red-700">
-                {errorFor('purpose')}
-              </p>
-            ) : null}
-          </div>
-          <div className="space-y-1">
-            <label htmlFor={`${prefix}-language`} className="block text-sm font-medium">
-              {t('templates.fields.language')}
-            </label>
-            <select id={`${prefix}-language`} className="w-full rounded border border-stone-300 bg-white px-3 py-2 text-sm" {...form.register('language')}>
-              {LETTER_LANGUAGES.map((item) => (
-                <option key={item} value={item}>
-                  {t(`languages.${item}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor={`${prefix}-body`} className="block text-sm font-medium">
-            {t('templates.fields.body')}
-          </label>
-          <textarea
-            id={`${prefix}-body`}
-            rows={16}
-            spellCheck
-            aria-invalid={bodyError ? true : undefined}
-            aria-describedby={bodyError ? `${prefix}-body-error` : undefined}
-            className="block w-full rounded border border-stone-300 bg-white px-3 py-2 font-mono text-sm"
-            {...form.register('body')}
+          <SelectField
+            id={`${prefix}-purpose`}
+            label={t('templates.fields.purpose')}
+            error={errorFor('purpose')}
+            options={TEMPLATE_PURPOSES.map((purpose) => ({ value: purpose, label: t(`purposes.${purpose}`) }))}
+            {...form.register('purpose')}
           />
-          {bodyError ? (
-            <p id={`${prefix}-body-error`} role="alert" className="text-sm text-red-700">
-              {bodyError}
-            </p>
-          ) : null}
+          <SelectField
+            id={`${prefix}-language`}
+            label={t('templates.fields.language')}
+            options={LETTER_LANGUAGES.map((item) => ({ value: item, label: t(`languages.${item}`) }))}
+            {...form.register('language')}
+          />
         </div>
+        <TextAreaField id={`${prefix}-body`} rows={16} spellCheck label={t('templates.fields.body')} error={bodyError} {...form.register('body')} />
         <div>
           <h3 className="text-sm font-medium">{t('templates.fieldsTitle')}</h3>
           <p className="mt-1 flex flex-wrap gap-2">
@@ -181,18 +139,13 @@ export function TemplateEditor({
           {t('templates.previewTitle')}
         </h3>
         <div className="grid gap-3 sm:grid-cols-2">
-          <div className="space-y-1">
-            <label htmlFor={`${prefix}-preview-target`} className="block text-sm font-medium">
-              {t('templates.previewTarget')}
-            </label>
-            <select id={`${prefix}-preview-target`} value={previewTargetId} onChange={(event) => setPreviewTargetId(event.target.value)} className="w-full rounded border border-stone-300 bg-white px-3 py-2 text-sm">
-              {targets.map((item) => (
-                <option key={item.id} value={item.id}>
-                  {item.nameEn}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${prefix}-preview-target`}
+            label={t('templates.previewTarget')}
+            value={previewTargetId}
+            onChange={(event) => setPreviewTargetId(event.target.value)}
+            options={targets.map((item) => ({ value: item.id, label: item.nameEn }))}
+          />
           <Field id={`${prefix}-preview-sender`} label={t('templates.previewSender')} value={senderName} onChange={(event) => setSenderName(event.target.value)} />
         </div>
         {rendered.ok ? (

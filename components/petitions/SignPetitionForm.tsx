@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { type Resolver, useForm, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
@@ -11,7 +11,10 @@ import { publicFirstName } from '@/lib/petitions/public';
 import { signPetitionSchema, type SignPetitionInput } from '@/lib/petitions/schemas';
 import { COUNTRY_CODES, countryFromLanguage, type SigningRefusal } from '@/lib/petitions/vocabulary';
 
-type Outcome = { kind: 'accepted' } | { kind: 'rate_limited'; seconds: number } | { kind: 'refused'; reason: SigningRefusal } | { kind: 'failed' };
+// Nothing to subscribe to: the store only tells the server render (false) from the browser (true).
+const noSubscription = () => () => {};
+
+type Outcome = { kind: 'accepted' } | { kind: 'rate_limited' | 'busy'; seconds: number } | { kind: 'refused'; reason: SigningRefusal } | { kind: 'failed' };
 
 const REFUSALS: Record<string, SigningRefusal> = {
   petition_closed: 'closed',
@@ -37,18 +40,22 @@ export function SignPetitionForm({ slug, idPrefix = 'sign' }: { slug: string; id
   });
   const { register, handleSubmit, formState, setError, setValue, getFieldState, control } = form;
 
+  // The 250 countries are listed by the browser once the form is live, not written into every page
+  // that shows the form (about 10 KB of each case page's HTML).
+  const live = useSyncExternalStore(noSubscription, () => true, () => false);
   const countries = useMemo(() => {
+    if (!live) return [];
     const names = new Intl.DisplayNames([locale], { type: 'region' });
     return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, locale));
-  }, [locale]);
+  }, [live, locale]);
   const countryName = (code: string) => countries.find((country) => country.code === code)?.name ?? code;
 
   // Preselect the country the browser's language suggests, unless the signer already chose one.
   useEffect(() => {
-    if (getFieldState('country').isDirty) return;
+    if (!live || getFieldState('country').isDirty) return;
     const guess = countryFromLanguage(navigator.languages?.[0] ?? navigator.language);
     if (guess) setValue('country', guess);
-  }, [getFieldState, setValue]);
+  }, [live, getFieldState, setValue]);
 
   const onSubmit = handleSubmit(async (values) => {
     setOutcome(null);
@@ -64,6 +71,8 @@ export function SignPetitionForm({ slug, idPrefix = 'sign' }: { slug: string; id
         return setError(body.field as keyof SignPetitionInput, { message: body.code }, { shouldFocus: true });
       }
       if (response.status === 429) return setOutcome({ kind: 'rate_limited', seconds: body.retryAfterSeconds ?? 60 });
+      // Busy or the database is away: the form keeps what was typed and says when to send it again.
+      if (response.status === 503) return setOutcome({ kind: 'busy', seconds: Number(response.headers.get('Retry-After')) || body.retryAfterSeconds || 5 });
       if (response.status === 409 && body.error && REFUSALS[body.error]) return setOutcome({ kind: 'refused', reason: REFUSALS[body.error]! });
       setOutcome({ kind: 'failed' });
     } catch {
@@ -84,6 +93,7 @@ export function SignPetitionForm({ slug, idPrefix = 'sign' }: { slug: string; id
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('submit')}>
       {outcome?.kind === 'rate_limited' ? <Notice tone="warning">{t('rateLimited', { seconds: outcome.seconds })}</Notice> : null}
+      {outcome?.kind === 'busy' ? <Notice tone="warning">{t('busy', { seconds: outcome.seconds })}</Notice> : null}
       {outcome?.kind === 'refused' ? <Notice tone="warning">{tRefusal(outcome.reason)}</Notice> : null}
       {outcome?.kind === 'failed' ? <Notice tone="error">{t('failed')}</Notice> : null}
       <Field id={id('name')} label={t('name')} autoComplete="name" error={errorFor('name')} {...register('name')} />

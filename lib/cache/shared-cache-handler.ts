@@ -9,7 +9,10 @@
  */
 import { inArray, max, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
+import { logger } from '../observability/logger';
+import { metrics } from '../observability/metrics';
 import { cacheTagExpirations } from '../../db/schema/cache';
+import { noteLocalExpiry } from './expiry-watch';
 
 interface StoredEntry {
   value: unknown;
@@ -77,6 +80,12 @@ export default class SharedCacheHandler {
   }
 
   async get(key: string, context: GetContext = {}) {
+    const found = await this.find(key, context);
+    metrics().cacheLookups.inc({ cache: 'pages', result: found ? 'hit' : 'miss' });
+    return found;
+  }
+
+  private async find(key: string, context: GetContext) {
     const entry = this.store.get(key);
     if (!entry) return null;
     const tags = [...entry.tags, ...(context.tags ?? []), ...(context.softTags ?? [])];
@@ -86,7 +95,7 @@ export default class SharedCacheHandler {
         latest = await latestTagExpiry(tags);
       } catch (error) {
         // Without the database we cannot know what was retracted: render afresh rather than risk it.
-        console.error('[vigil] cache: tag expiry unavailable, treating as a miss', error);
+        logger().error({ err: error }, 'cache: tag expiry unavailable, treating as a miss');
         return null;
       }
       if (latest !== null && latest >= entry.lastModified - this.skewMarginMs) {
@@ -125,6 +134,7 @@ export default class SharedCacheHandler {
     const list = typeof tags === 'string' ? [tags] : tags;
     // Every expiry is immediate: a stale copy of something just made private is never served.
     await expireCacheTags(list);
+    noteLocalExpiry();
     for (const [key, entry] of this.store) {
       if (entry.tags.some((tag) => list.includes(tag))) this.store.delete(key);
     }

@@ -5,6 +5,10 @@ export const routing = defineRouting({
   locales: ['en', 'ko'],
   defaultLocale: 'en',
   localePrefix: 'as-needed',
+  // The URL alone decides the language: no NEXT_LOCALE cookie on public answers (shared caches skip
+  // responses that set one) and no redirect of / by Accept-Language (/ is the same page for everyone).
+  localeCookie: false,
+  localeDetection: false,
 });
 
 export type Locale = (typeof routing.locales)[number];

@@ -1,19 +1,18 @@
 import 'server-only';
-import { getDb } from '@/db/client';
 import { letterTemplates } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
-import { recordAudit } from '@/lib/audit/record-audit';
-import { authorize } from '@/lib/auth/authorize';
 import { revalidatePublicCases } from '@/lib/cases/public-cache';
-import type { StaffSession } from '@/lib/auth/staff-session';
+import { defineOperation } from '@/lib/operations/define-operation';
+import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { publicCaseId } from './save-template';
-import { createTemplateSchema, type TemplateFieldsInput } from './schemas';
+import { createTemplateSchema } from './schemas';
 
-export async function createTemplate(session: StaffSession | null, input: TemplateFieldsInput): Promise<OperationResult<{ templateId: string }>> {
-  const actor = await authorize(session, 'templates.create');
-  const { caseSlug, ...fields } = createTemplateSchema.parse(input);
-  const db = await getDb();
-  const outcome = await db.transaction(async (tx) => {
+export const createTemplate = defineOperation({
+  name: 'templates.create',
+  input: createTemplateSchema,
+  writes: true,
+  // A supporters' template shows on the public letter page.
+  changesPublicView: true,
+  async run({ tx, audit }, { caseSlug, ...fields }): Promise<OperationResult<{ templateId: string }>> {
     const caseId = await publicCaseId(tx, caseSlug);
     if (!caseId) return fieldError('caseSlug', 'caseNotPublic');
     const [row] = await tx
@@ -22,15 +21,11 @@ export async function createTemplate(session: StaffSession | null, input: Templa
       .onConflictDoNothing()
       .returning({ id: letterTemplates.id });
     if (!row) return fieldError('purpose', 'supporterTemplateExists');
-    await recordAudit(tx, { userId: actor.userId, email: actor.email, ip: actor.ip }, {
-      action: 'templates.create',
-      entityType: 'letter_template',
-      entityId: row.id,
-      after: { ...fields, caseId, version: 1 },
-    });
+    await audit({ entityType: 'letter_template', entityId: row.id, after: { ...fields, caseId, version: 1 } });
     return succeeded({ templateId: row.id });
-  });
+  },
   // The supporters' letter page shows supporters' templates: expire it with the public pages.
-  if (outcome.ok && fields.purpose === 'supporter') revalidatePublicCases();
-  return outcome;
-}
+  afterCommit: (_value, { purpose }) => {
+    if (purpose === 'supporter') revalidatePublicCases();
+  },
+});

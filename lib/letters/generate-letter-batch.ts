@@ -6,17 +6,15 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import type { Database } from '@/db/client';
 import { cases, letterBatches, letters, letterTargets, letterTemplates } from '@/db/schema';
+import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
-import { recordAudit } from '@/lib/audit/record-audit';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
 import { loadCaseMergeContext, mergeValues } from './case-merge-context';
 import { printableLetter } from './printable-from-stored';
 import type { TargetSnapshot } from './printable-letter';
 import { renderLettersPdf } from './render-letters-pdf';
-import { type GenerateBatchInput, generateBatchSchema } from './schemas';
+import { type GenerateBatch, generateBatchSchema } from './schemas';
 import { type LetterLanguage, renderTemplate } from './vocabulary';
 
 export interface GeneratedBatch {
@@ -36,10 +34,8 @@ function salutationFor(target: { salutationEn: string; salutationKo: string; sal
   return language === 'ko' ? target.salutationKo : language === 'zh' ? target.salutationZh : target.salutationEn;
 }
 
-export async function generateLetterBatch(session: StaffSession | null, input: GenerateBatchInput, today = new Date().toISOString().slice(0, 10)): Promise<OperationResult<GeneratedBatch>> {
-  const actor = await authorize(session, 'letters.generate');
-  const batch = generateBatchSchema.parse(input);
-  const db = await getDb();
+/** The letters of a batch, rendered and measured before the transaction that stores them. */
+async function draftBatch(db: Database, batch: GenerateBatch, today: string) {
   const [template] = await db
     .select({ id: letterTemplates.id, body: letterTemplates.body, version: letterTemplates.version, language: letterTemplates.language, purpose: letterTemplates.purpose, caseSlug: cases.slug })
     .from(letterTemplates)
@@ -84,17 +80,25 @@ export async function generateLetterBatch(session: StaffSession | null, input: G
     batch.paper,
   );
   const overflowing = drafts.filter((_, index) => (pagesPerLetter[index] ?? 1) > 1).map((draft) => draft.snapshot.key);
+  return succeeded({ template, caseId: context.caseId, language, drafts, overflowing });
+}
 
-  return db.transaction(async (tx) => {
+export const generateLetterBatch = defineOperation({
+  name: 'letters.generate',
+  input: generateBatchSchema,
+  writes: true,
+  changesPublicView: false,
+  prepare: ({ db }, batch) => draftBatch(db, batch, new Date().toISOString().slice(0, 10)),
+  async run({ tx, actor, audit }, batch, { template, caseId, language, drafts, overflowing }): Promise<OperationResult<GeneratedBatch>> {
     const [created] = await tx
       .insert(letterBatches)
       .values({
         templateId: template.id,
         templateVersion: template.version,
-        caseId: context.caseId,
+        caseId,
         paper: batch.paper,
-        senderName: sender.name,
-        senderOrganisation: sender.organisation,
+        senderName: batch.senderName,
+        senderOrganisation: batch.senderOrganisation,
         createdByUserId: actor.userId,
       })
       .returning({ id: letterBatches.id });
@@ -103,7 +107,7 @@ export async function generateLetterBatch(session: StaffSession | null, input: G
       drafts.map((draft) => ({
         batchId,
         targetId: draft.targetId,
-        caseId: context.caseId,
+        caseId,
         templateId: template.id,
         templateVersion: template.version,
         language,
@@ -113,12 +117,11 @@ export async function generateLetterBatch(session: StaffSession | null, input: G
         position: draft.position,
       })),
     );
-    await recordAudit(tx, { userId: actor.userId, email: actor.email, ip: actor.ip }, {
-      action: 'letters.generate',
+    await audit({
       entityType: 'letter_batch',
       entityId: batchId,
       after: { templateId: template.id, templateVersion: template.version, targets: drafts.map((draft) => draft.snapshot.key), paper: batch.paper },
     });
     return succeeded({ batchId, letterCount: drafts.length, overflowing });
-  });
-}
+  },
+});

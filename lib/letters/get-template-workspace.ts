@@ -3,13 +3,14 @@
  * public values a letter would carry (for the live preview), and the targets to preview against.
  */
 import 'server-only';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
+import { z } from 'zod';
 import { listPublicCases } from '@/lib/cases/list-public-cases';
-import { listTargets } from '@/lib/targets/list-targets';
+import { defineOperation } from '@/lib/operations/define-operation';
+import { type OperationResult, succeeded } from '@/lib/operations/result';
+import { loadActiveTargets } from './active-targets';
 import { loadCaseMergeContext, numberWords } from './case-merge-context';
 import { custodyWords, letterDate } from './letter-words';
-import { listTemplates } from './list-templates';
+import { loadTemplates } from './template-queries';
 import type { TemplateRecord } from './template-record';
 import { LETTER_LANGUAGES, type LetterLanguage } from './vocabulary';
 
@@ -22,38 +23,41 @@ export interface TemplateWorkspace {
 
 const perLanguage = <T,>(value: (language: LetterLanguage) => T) => Object.fromEntries(LETTER_LANGUAGES.map((language) => [language, value(language)])) as Record<LetterLanguage, T>;
 
-export async function getTemplateWorkspace(session: StaffSession | null): Promise<TemplateWorkspace> {
-  await authorize(session, 'templates.list');
-  const [templates, targets, publicCases] = [await listTemplates(session), await listTargets(session), await listPublicCases()];
-  const cases = [];
-  for (const publicCase of publicCases) {
-    const context = await loadCaseMergeContext(publicCase.slug);
-    if (!context) continue;
-    cases.push({
-      slug: context.slug,
-      title: context.title,
-      values: perLanguage((language) => ({
-        personAlias: context.person?.alias ?? '',
-        personStatus: context.person ? custodyWords(context.person.custodyStatus, language) : '',
-        petitionConfirmed: context.petitionConfirmed === null ? '' : numberWords(context.petitionConfirmed, language),
-      })),
+export const getTemplateWorkspace = defineOperation({
+  name: 'templates.list',
+  input: z.object({}),
+  writes: false,
+  changesPublicView: false,
+  async run({ db }): Promise<OperationResult<TemplateWorkspace>> {
+    const [templates, targets, publicCases] = [await loadTemplates(db), await loadActiveTargets(db), await listPublicCases()];
+    const cases = [];
+    for (const publicCase of publicCases) {
+      const context = await loadCaseMergeContext(publicCase.slug);
+      if (!context) continue;
+      cases.push({
+        slug: context.slug,
+        title: context.title,
+        values: perLanguage((language) => ({
+          personAlias: context.person?.alias ?? '',
+          personStatus: context.person ? custodyWords(context.person.custodyStatus, language) : '',
+          petitionConfirmed: context.petitionConfirmed === null ? '' : numberWords(context.petitionConfirmed, language),
+        })),
+      });
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    return succeeded({
+      templates,
+      cases,
+      targets: targets.map((target) => ({
+          id: target.id,
+          nameEn: target.nameEn,
+          nameLocal: target.nameLocal,
+          nameZh: target.nameZh,
+          hostCountry: target.hostCountry,
+          addressLines: target.addressLines,
+          salutations: { en: target.salutationEn, ko: target.salutationKo, zh: target.salutationZh },
+        })),
+      today: perLanguage((language) => letterDate(today, language)),
     });
-  }
-  const today = new Date().toISOString().slice(0, 10);
-  return {
-    templates,
-    cases,
-    targets: targets
-      .filter((target) => target.status === 'active')
-      .map((target) => ({
-        id: target.id,
-        nameEn: target.nameEn,
-        nameLocal: target.nameLocal,
-        nameZh: target.nameZh,
-        hostCountry: target.hostCountry,
-        addressLines: target.addressLines,
-        salutations: { en: target.salutationEn, ko: target.salutationKo, zh: target.salutationZh },
-      })),
-    today: perLanguage((language) => letterDate(today, language)),
-  };
-}
+  },
+});

@@ -7,11 +7,11 @@ import { z } from 'zod';
 import { TARGET_KINDS } from '@/lib/targets/vocabulary';
 import {
   LETTER_LANGUAGES,
-  LETTER_STATUSES,
   PAPER_SIZES,
   parseTemplate,
   SEND_CHANNELS,
   TEMPLATE_PURPOSES,
+  TRACKED_STATUSES,
   templateProblemKey,
 } from './vocabulary';
 
@@ -44,10 +44,10 @@ export const templateFieldsSchema = z.object({
   language: z.enum(LETTER_LANGUAGES, { error: 'choose' }),
   body: templateBodySchema,
 });
-export type TemplateFieldsInput = z.input<typeof templateFieldsSchema> | z.output<typeof templateFieldsSchema>;
+export type TemplateFieldsInput = z.input<typeof templateFieldsSchema>;
 export const createTemplateSchema = templateFieldsSchema;
 export const updateTemplateSchema = templateFieldsSchema.extend({ templateId: id });
-export type UpdateTemplateInput = z.input<typeof updateTemplateSchema> | z.output<typeof updateTemplateSchema>;
+export type UpdateTemplateInput = z.input<typeof updateTemplateSchema>;
 
 export const TARGET_SELECTIONS = ['kind', 'country', 'picked'] as const;
 
@@ -71,7 +71,8 @@ export const generateBatchSchema = z
     if (batch.selection === 'country' && !/^[A-Z]{2}$/.test(batch.hostCountry)) context.addIssue({ code: 'custom', path: ['hostCountry'], message: 'countryInvalid' });
     if (batch.selection === 'picked' && batch.targetIds.length === 0) context.addIssue({ code: 'custom', path: ['targetIds'], message: 'pickTargets' });
   });
-export type GenerateBatchInput = z.input<typeof generateBatchSchema> | z.output<typeof generateBatchSchema>;
+export type GenerateBatchInput = z.input<typeof generateBatchSchema>;
+export type GenerateBatch = z.output<typeof generateBatchSchema>;
 
 /** A checkbox: present ("on"/"true") means yes. */
 const checkbox = z
@@ -82,7 +83,7 @@ const checkbox = z
 export const trackLetterSchema = z
   .object({
     letterId: id,
-    status: z.enum(LETTER_STATUSES.filter((status) => status !== 'generated') as ['sent', 'delivered', 'replied', 'no_reply'], { error: 'choose' }),
+    status: z.enum(TRACKED_STATUSES, { error: 'choose' }),
     on: day,
     sentVia: z.union([z.literal(''), z.enum(SEND_CHANNELS)]).optional().default(''),
     note: text(4000).default(''),
@@ -96,7 +97,7 @@ export const trackLetterSchema = z
     if (update.addToTimeline && !['sent', 'replied'].includes(update.status)) context.addIssue({ code: 'custom', path: ['addToTimeline'], message: 'timelineOnlySentOrReplied' });
     if (update.addToTimeline && !update.publicTitle) context.addIssue({ code: 'custom', path: ['publicTitle'], message: 'required' });
   });
-export type TrackLetterInput = z.input<typeof trackLetterSchema> | z.output<typeof trackLetterSchema>;
+export type TrackLetterInput = z.input<typeof trackLetterSchema>;
 
 /** The supporter's own letter: the text they edited and how they want it. Nothing here is stored. */
 export const supporterLetterSchema = z.object({

@@ -7,16 +7,13 @@
  */
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { letters } from '@/db/schema';
+import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
-import { recordAudit } from '@/lib/audit/record-audit';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
 import { revalidatePublicCases } from '@/lib/cases/public-cache';
 import { eventFieldsSchema } from '@/lib/cases/schemas';
 import { PublicationRefused, writeEvent } from '@/lib/cases/write-event';
-import { type TrackLetterInput, trackLetterSchema } from './schemas';
+import { trackLetterSchema } from './schemas';
 import { type LetterStatus, NEXT_LETTER_STATUSES } from './vocabulary';
 
 
@@ -28,61 +25,60 @@ export interface TrackedLetter {
   publication: 'published' | 'pending' | null;
 }
 
-export async function trackLetter(session: StaffSession | null, input: TrackLetterInput): Promise<OperationResult<TrackedLetter>> {
-  const actor = await authorize(session, 'letters.track');
-  const update = trackLetterSchema.parse(input);
-  const db = await getDb();
-  const outcome = await db
-    .transaction(async (tx): Promise<OperationResult<TrackedLetter>> => {
-      const [letter] = await tx
-        .select({ id: letters.id, caseId: letters.caseId, status: letters.status, sentOn: letters.sentOn })
-        .from(letters)
-        .where(eq(letters.id, update.letterId))
-        .for('update');
-      if (!letter) return fieldError('letterId', 'recordInvalid');
-      if (!NEXT_LETTER_STATUSES[letter.status].includes(update.status)) return fieldError('status', 'statusNotNext');
-      if (letter.sentOn && update.on < letter.sentOn) return fieldError('on', 'beforeSent');
-      const auditActor = { userId: actor.userId, email: actor.email, ip: actor.ip };
-      let eventId: string | null = null;
-      let publication: TrackedLetter['publication'] = null;
-      if (update.addToTimeline) {
-        const fields = eventFieldsSchema.parse({
-          caseId: letter.caseId,
-          occurredOn: update.on,
-          occurredPrecision: 'day',
-          eventType: update.status === 'sent' ? 'advocacy' : 'statement',
-          title: update.publicTitle,
-          visibility: 'public',
-          publicationNote: `From the letters desk: letter ${letter.id} ${update.status}.`,
-        });
-        const written = await writeEvent(tx, auditActor, fields, null);
-        if (!written.ok) return written;
-        eventId = written.value.eventId;
-        publication = written.value.publication;
-      }
-      const changes = {
-        status: update.status,
-        ...(update.status === 'sent' ? { sentOn: update.on, sentVia: update.sentVia || null, sentEventId: eventId } : {}),
-        ...(update.status === 'delivered' ? { deliveredOn: update.on } : {}),
-        ...(update.status === 'replied' ? { repliedOn: update.on, replyNote: update.note, replyEventId: eventId } : {}),
-        ...(update.status === 'no_reply' ? { closedOn: update.on, replyNote: update.note } : {}),
-        updatedAt: sql`now()`,
-      };
-      await tx.update(letters).set(changes).where(eq(letters.id, letter.id));
-      await recordAudit(tx, auditActor, {
-        action: 'letters.track',
-        entityType: 'letter',
-        entityId: letter.id,
-        before: { status: letter.status },
-        after: { status: update.status, on: update.on, sentVia: update.sentVia, note: update.note, timelineEventId: eventId },
+export const trackLetter = defineOperation({
+  name: 'letters.track',
+  input: trackLetterSchema,
+  writes: true,
+  // "Sent" and "replied" can add an event to the case's public timeline.
+  changesPublicView: true,
+  async run({ tx, actor, audit }, update): Promise<OperationResult<TrackedLetter>> {
+    const [letter] = await tx
+      .select({ id: letters.id, caseId: letters.caseId, status: letters.status, sentOn: letters.sentOn })
+      .from(letters)
+      .where(eq(letters.id, update.letterId))
+      .for('update');
+    if (!letter) return fieldError('letterId', 'recordInvalid');
+    if (!NEXT_LETTER_STATUSES[letter.status].includes(update.status)) return fieldError('status', 'statusNotNext');
+    if (letter.sentOn && update.on < letter.sentOn) return fieldError('on', 'beforeSent');
+    let eventId: string | null = null;
+    let publication: TrackedLetter['publication'] = null;
+    if (update.addToTimeline) {
+      const fields = eventFieldsSchema.parse({
+        caseId: letter.caseId,
+        occurredOn: update.on,
+        occurredPrecision: 'day',
+        eventType: update.status === 'sent' ? 'advocacy' : 'statement',
+        title: update.publicTitle,
+        visibility: 'public',
+        publicationNote: `From the letters desk: letter ${letter.id} ${update.status}.`,
       });
-      return succeeded({ letterId: letter.id, status: update.status, eventId, publication });
-    })
-    .catch((error: unknown) => {
       // The case may not be made public (no consent recorded): the whole update rolls back.
-      if (error instanceof PublicationRefused) return fieldError('addToTimeline', error.reason);
-      throw error;
+      const written = await writeEvent(tx, actor, fields, null).catch((error: unknown) => {
+        if (error instanceof PublicationRefused) return fieldError('addToTimeline', error.reason);
+        throw error;
+      });
+      if (!written.ok) return written;
+      eventId = written.value.eventId;
+      publication = written.value.publication;
+    }
+    const changes = {
+      status: update.status,
+      ...(update.status === 'sent' ? { sentOn: update.on, sentVia: update.sentVia || null, sentEventId: eventId } : {}),
+      ...(update.status === 'delivered' ? { deliveredOn: update.on } : {}),
+      ...(update.status === 'replied' ? { repliedOn: update.on, replyNote: update.note, replyEventId: eventId } : {}),
+      ...(update.status === 'no_reply' ? { closedOn: update.on, replyNote: update.note } : {}),
+      updatedAt: sql`now()`,
+    };
+    await tx.update(letters).set(changes).where(eq(letters.id, letter.id));
+    await audit({
+      entityType: 'letter',
+      entityId: letter.id,
+      before: { status: letter.status },
+      after: { status: update.status, on: update.on, sentVia: update.sentVia, note: update.note, timelineEventId: eventId },
     });
-  if (outcome.ok && outcome.value.publication === 'published') revalidatePublicCases();
-  return outcome;
-}
+    return succeeded({ letterId: letter.id, status: update.status, eventId, publication });
+  },
+  afterCommit: ({ publication }) => {
+    if (publication === 'published') revalidatePublicCases();
+  },
+});

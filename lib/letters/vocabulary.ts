@@ -24,8 +24,11 @@ export type MergeValues = Record<MergeField, string>;
 
 export const LETTER_STATUSES = ['generated', 'sent', 'delivered', 'replied', 'no_reply'] as const;
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
+/** The states a letter is moved to by tracking it (it starts as "generated"). */
+export type TrackedStatus = Exclude<LetterStatus, 'generated'>;
+export const TRACKED_STATUSES = LETTER_STATUSES.filter((status): status is TrackedStatus => status !== 'generated');
 /** Which states a letter may move to from each state: forward only, and a reply can still follow "no reply". */
-export const NEXT_LETTER_STATUSES: Record<LetterStatus, LetterStatus[]> = {
+export const NEXT_LETTER_STATUSES: Record<LetterStatus, TrackedStatus[]> = {
   generated: ['sent'],
   sent: ['delivered', 'replied', 'no_reply'],
   delivered: ['replied', 'no_reply'],
@@ -34,7 +37,7 @@ export const NEXT_LETTER_STATUSES: Record<LetterStatus, LetterStatus[]> = {
 };
 export const SEND_CHANNELS = ['post', 'email', 'fax', 'by_hand'] as const;
 export type SendChannel = (typeof SEND_CHANNELS)[number];
-export { PAPER_SIZES, type PaperSize } from '@/lib/pdf/document';
+export { PAPER_SIZES, type PaperSize } from '@/lib/pdf/paper';
 export const TEMPLATE_PURPOSES = ['organizer', 'supporter'] as const;
 export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
 

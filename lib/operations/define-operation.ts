@@ -47,9 +47,15 @@ interface CommonSpec<Name extends Operation, Schema extends z.ZodType, T> {
 }
 
 /** A write runs in one transaction and records at least one audit row in it. */
-export interface WriteSpec<Name extends Operation, Schema extends z.ZodType, T> extends CommonSpec<Name, Schema, T> {
+export interface WriteSpec<Name extends Operation, Schema extends z.ZodType, T, Prepared = undefined> extends CommonSpec<Name, Schema, T> {
   writes: true;
-  run(context: WriteContext, input: z.output<Schema>): Promise<OperationResult<T>>;
+  /**
+   * Work before the transaction opens, whose value `run` receives: reads through other modules' own
+   * handles (PGlite runs one transaction at a time, so they would wait on it for ever) and slow
+   * rendering that should not keep the transaction open. Its field errors end the call, nothing written.
+   */
+  prepare?(context: ReadContext, input: z.output<Schema>): Promise<OperationResult<Prepared>>;
+  run(context: WriteContext, input: z.output<Schema>, prepared: Prepared): Promise<OperationResult<T>>;
 }
 
 /** A read gets the database and writes nothing. */
@@ -82,8 +88,8 @@ export class UnauditedWriteError extends Error {
   }
 }
 
-export function defineOperation<Name extends Operation, Schema extends z.ZodType, T>(
-  spec: WriteSpec<Name, Schema, T> | ReadSpec<Name, Schema, T>,
+export function defineOperation<Name extends Operation, Schema extends z.ZodType, T, Prepared = undefined>(
+  spec: WriteSpec<Name, Schema, T, Prepared> | ReadSpec<Name, Schema, T>,
 ): DefinedOperation<Name, Schema, T> {
   const perform = async (session: StaffSession | null, raw: unknown): Promise<OperationResult<T>> => {
     const caller = await authorize(session, spec.name);
@@ -93,7 +99,7 @@ export function defineOperation<Name extends Operation, Schema extends z.ZodType
     const hooks: (() => void | Promise<void>)[] = [];
     const base: BaseContext = { session: caller, actor: actorOf(caller), afterCommit: (hook) => hooks.push(hook) };
     const db = await getDb();
-    const result = spec.writes ? await runWrite(spec, db, base, input) : await spec.run({ ...base, db }, input);
+    const result = spec.writes ? await prepareAndWrite(spec, db, base, input) : await spec.run({ ...base, db }, input);
     if (result.ok) {
       for (const hook of hooks) await hook();
       await spec.afterCommit?.(result.value, input);
@@ -109,11 +115,23 @@ export function defineOperation<Name extends Operation, Schema extends z.ZodType
   });
 }
 
-async function runWrite<Name extends Operation, Schema extends z.ZodType, T>(
-  spec: WriteSpec<Name, Schema, T>,
+async function prepareAndWrite<Name extends Operation, Schema extends z.ZodType, T, Prepared>(
+  spec: WriteSpec<Name, Schema, T, Prepared>,
   db: Database,
   base: BaseContext,
   input: z.output<Schema>,
+): Promise<OperationResult<T>> {
+  if (!spec.prepare) return runWrite(spec, db, base, input, undefined as Prepared);
+  const prepared = await spec.prepare({ ...base, db }, input);
+  return prepared.ok ? runWrite(spec, db, base, input, prepared.value) : prepared;
+}
+
+async function runWrite<Name extends Operation, Schema extends z.ZodType, T, Prepared>(
+  spec: WriteSpec<Name, Schema, T, Prepared>,
+  db: Database,
+  base: BaseContext,
+  input: z.output<Schema>,
+  prepared: Prepared,
 ): Promise<OperationResult<T>> {
   try {
     return await db.transaction(async (tx) => {
@@ -124,7 +142,7 @@ async function runWrite<Name extends Operation, Schema extends z.ZodType, T>(
           await recordAudit(tx, base.actor, { ...entry, action: entry.action ?? spec.name });
         },
       };
-      const outcome = await spec.run(context, input);
+      const outcome = await spec.run(context, input, prepared);
       // Field errors undo whatever the body wrote before it found them.
       if (!outcome.ok) throw new RollbackWith(outcome);
       if (auditRowsWritten(tx) === 0) throw new UnauditedWriteError(spec.name);

@@ -4,6 +4,7 @@
  */
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { logger } from '@/lib/observability/logger';
 import { ForbiddenError } from '@/lib/auth/permissions';
 
 export interface Refusal {
@@ -23,6 +24,6 @@ export function refusalOf(error: unknown): Refusal | null {
 /** Logs an unexpected error under a short reference the person can quote; returns the reference. */
 export function logUnexpected(where: string, error: unknown): string {
   const reference = randomUUID().slice(0, 8);
-  console.error(`[vigil] ${where} failed (reference ${reference})`, error);
+  logger().error({ err: error, reference, where }, 'unexpected error');
   return reference;
 }

@@ -6,10 +6,9 @@ import 'server-only';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { fontRuns, FONT_FILES, type LetterFont, letterFontData } from './fonts';
+import type { PaperSize } from './paper';
 
-/** Paper sizes a document can be set on. */
-export const PAPER_SIZES = ['a4', 'letter'] as const;
-export type PaperSize = (typeof PAPER_SIZES)[number];
+export { PAPER_SIZES, type PaperSize } from './paper';
 
 const PAPER = { a4: 'A4', letter: 'LETTER' } as const;
 export const PAGE_MARGIN = 64;

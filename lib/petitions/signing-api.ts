@@ -9,6 +9,8 @@ import type { SignOutcome } from './sign-petition';
 export const ACCEPTED_BODY = { status: 'pending_confirmation' } as const;
 /** Larger bodies are refused before parsing (413). */
 export const MAX_SIGNING_BODY_BYTES = 8 * 1024;
+/** A body not received within this time is refused (408): a slow upload must not hold a slot. */
+export const SIGNING_BODY_DEADLINE_MS = 10_000;
 
 const REFUSAL_ERRORS = {
   closed: 'petition_closed',

@@ -1,12 +1,13 @@
 import { NextResponse } from 'next/server';
-import { databaseAnswers } from '@/lib/health/check-database';
+import { checkReadiness } from '@/lib/health/check-readiness';
 
 export const dynamic = 'force-dynamic';
 
+/** Readiness: 200 when this instance should get traffic, 503 (with the reason) when not. Liveness is /api/health/live. */
 export async function GET() {
-  const ok = await databaseAnswers();
+  const { ready, ...checks } = await checkReadiness();
   return NextResponse.json(
-    ok ? { status: 'ok', database: 'ok' } : { status: 'error', database: 'unavailable' },
-    { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
+    { status: ready ? 'ok' : 'unready', ...checks },
+    { status: ready ? 200 : 503, headers: { 'Cache-Control': 'no-store', ...(ready ? {} : { 'Retry-After': '5' }) } },
   );
 }

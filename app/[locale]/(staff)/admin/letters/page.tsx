@@ -4,12 +4,9 @@ import { GenerateBatchForm } from '@/components/letters/GenerateBatchForm';
 import { TrackLetterForm } from '@/components/letters/TrackLetterForm';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { Badge } from '@/components/ui/Badge';
-import { loadStaffPage } from '@/lib/operations/adapters';
-import type { StaffSession } from '@/lib/auth/staff-session';
 import { listLetters } from '@/lib/letters/list-letters';
-import { listTemplates } from '@/lib/letters/list-templates';
 import { NEXT_LETTER_STATUSES } from '@/lib/letters/vocabulary';
-import { listTargets } from '@/lib/targets/list-targets';
+import { toPage } from '@/lib/operations/adapters';
 import { LettersNav } from './LettersNav';
 import { generateBatchAction, trackLetterAction } from './actions';
 import { DataTable } from '@/components/ui/DataTable';
@@ -19,18 +16,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: (await getTranslations({ locale, namespace: 'letters.meta' }))('desk') };
 }
 
-async function loadDesk(session: StaffSession) {
-  return { desk: await listLetters(session), templates: await listTemplates(session), targets: await listTargets(session) };
-}
-
 export default async function LettersPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const page = await loadStaffPage(locale, loadDesk);
+  const page = await toPage(locale, listLetters, {});
   if (page.forbidden) return <Forbidden />;
   const t = await getTranslations('letters');
-  const { desk, templates, targets } = page.data;
-  const organizerTemplates = templates.filter((template) => template.purpose === 'organizer');
+  const desk = page.data;
   const today = new Date().toISOString().slice(0, 10);
   return (
     <div className="space-y-8">
@@ -40,16 +32,16 @@ export default async function LettersPage({ params }: { params: Promise<{ locale
         <h2 id="generate" className="mb-4 text-lg font-semibold">
           {t('batches.generateTitle')}
         </h2>
-        {organizerTemplates.length === 0 ? (
+        {desk.templates.length === 0 ? (
           <p className="text-stone-600">{t('batches.noTemplates')}</p>
         ) : (
           <GenerateBatchForm
             action={generateBatchAction}
-            templates={organizerTemplates.map((template) => ({
+            templates={desk.templates.map((template) => ({
               id: template.id,
               label: `${template.name} · ${t(`languages.${template.language}`)} · ${template.caseTitle} · ${t('templates.version', { version: template.version })}`,
             }))}
-            targets={targets.filter((target) => target.status === 'active').map((target) => ({ id: target.id, label: `${target.nameEn} (${target.city})` }))}
+            targets={desk.targets.map((target) => ({ id: target.id, label: `${target.nameEn} (${target.city})` }))}
           />
         )}
       </section>

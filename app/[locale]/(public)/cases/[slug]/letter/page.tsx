@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { SupporterLetterForm } from '@/components/letters/SupporterLetterForm';
+import { PUBLIC_CLIENT_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
 import { Link } from '@/lib/i18n/navigation';
 import { cachedSupporterLetterKit } from '@/lib/letters/public-cache';
 
@@ -24,7 +26,7 @@ export default async function SupporterLetterPage({ params }: Props) {
   setRequestLocale(locale);
   const kit = await cachedSupporterLetterKit(slug);
   if (!kit) notFound();
-  const t = await getTranslations('letters.supporter');
+  const [t, messages] = await Promise.all([getTranslations('letters.supporter'), getMessages()]);
   return (
     <article className="space-y-6">
       <Link href={`/cases/${kit.slug}`} className="text-sm text-vigil underline">
@@ -32,7 +34,9 @@ export default async function SupporterLetterPage({ params }: Props) {
       </Link>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="max-w-prose text-stone-700">{t('intro')}</p>
-      <SupporterLetterForm kit={kit} locale={locale} />
+      <NextIntlClientProvider messages={pickMessages(messages, [...PUBLIC_CLIENT_NAMESPACES, 'letters'])}>
+        <SupporterLetterForm kit={kit} locale={locale} />
+      </NextIntlClientProvider>
     </article>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { TemplateEditor } from '@/components/letters/TemplateEditor';
 import { Forbidden } from '@/components/staff/Forbidden';
-import { loadStaffPage } from '@/lib/operations/adapters';
+import { toPage } from '@/lib/operations/adapters';
 import { Link } from '@/lib/i18n/navigation';
 import { getTemplateWorkspace } from '@/lib/letters/get-template-workspace';
 import { LettersNav } from '../LettersNav';
@@ -17,7 +17,7 @@ export default async function TemplatesPage({ params, searchParams }: { params: 
   const { locale } = await params;
   const { edit } = await searchParams;
   setRequestLocale(locale);
-  const page = await loadStaffPage(locale, getTemplateWorkspace);
+  const page = await toPage(locale, getTemplateWorkspace, {});
   if (page.forbidden) return <Forbidden />;
   const t = await getTranslations('letters');
   const { templates, cases, targets, today } = page.data;

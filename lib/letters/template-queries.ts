@@ -1,15 +1,12 @@
+/** The templates as organizers see them, newest first. No caller check: the operations that call it authorize. */
 import 'server-only';
 import { desc, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import type { Database } from '@/db/client';
 import { cases, letterTemplates } from '@/db/schema';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
 import type { TemplateRecord } from './template-record';
 
-export async function listTemplates(session: StaffSession | null): Promise<TemplateRecord[]> {
-  await authorize(session, 'templates.list');
-  const db = await getDb();
-  return db
+export async function loadTemplates(db: Database): Promise<TemplateRecord[]> {
+  const rows = await db
     .select({
       id: letterTemplates.id,
       caseId: letterTemplates.caseId,
@@ -24,6 +21,6 @@ export async function listTemplates(session: StaffSession | null): Promise<Templ
     })
     .from(letterTemplates)
     .innerJoin(cases, eq(cases.id, letterTemplates.caseId))
-    .orderBy(desc(letterTemplates.updatedAt))
-    .then((rows) => rows.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() })));
+    .orderBy(desc(letterTemplates.updatedAt));
+  return rows.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() }));
 }

@@ -1,0 +1,106 @@
+/**
+ * What every benchmark does around its measurements: build the app, make a scratch database on a
+ * Postgres server, start `npm start` on it (one or several instances) and wait until it answers.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+export const ADMIN_URL =
+  process.env.BENCH_ADMIN_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** `--name value` from the command line, or the fallback. */
+export function option(name: string, fallback: string): string {
+  const args = process.argv.slice(2);
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 && args[index + 1] ? args[index + 1]! : fallback;
+}
+
+export function buildUnlessSkipped(): void {
+  if (process.argv.includes('--skip-build')) return;
+  console.log('Building the production app (npm run build)…');
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build failed');
+}
+
+export async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** An empty database on the admin URL's server; `drop` removes it whatever is still connected. */
+export async function createScratchDatabase(name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  await withAdmin((admin) => admin.query(`create database "${name}"`));
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => withAdmin((admin) => admin.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
+  };
+}
+
+/** `npm start` in production mode on a port and database, in its own process group. */
+export function startProductionServer(port: number, databaseUrl: string, env: Record<string, string> = {}): ChildProcess {
+  const secret = process.env.BENCH_SECRET_KEY ?? (process.env.BENCH_SECRET_KEY = randomBytes(32).toString('base64'));
+  return spawn('npm', ['start'], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: 'production',
+      VIGIL_DEMO_DATA: 'false',
+      VIGIL_SECRET_KEY: secret,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      ...env,
+    },
+  });
+}
+
+export async function waitForHealth(server: ChildProcess, port: number): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    if (server.exitCode !== null) throw new Error(`the server on port ${port} exited with code ${server.exitCode}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the server on port ${port} did not become healthy within two minutes`);
+}
+
+export function stopServer(server: ChildProcess | undefined): void {
+  if (!server?.pid) return;
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}
+
+/** The end of every benchmark: stop its servers, close this process's database, drop the scratch database. */
+export async function tearDown(servers: (ChildProcess | undefined)[], scratch: { drop(): Promise<void> } | undefined): Promise<void> {
+  for (const server of servers) stopServer(server);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  try {
+    const { getDatabase } = await import('../../db/client');
+    await (await getDatabase()).close();
+  } catch {
+    // never opened
+  }
+  await scratch?.drop().catch(() => undefined);
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
