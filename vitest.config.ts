@@ -16,6 +16,9 @@ export default defineConfig({
     setupFiles: ['./db/vitest-setup.ts'],
     exclude: ['node_modules/**', '.next/**', 'e2e/**', '.data/**'],
     pool: 'forks',
+    // next-intl imports 'next/navigation' without an extension, which only a bundler resolves: let Vite
+    // load it, so modules that import the adapters (lib/operations/adapters.ts) load in tests.
+    server: { deps: { inline: ['next-intl'] } },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -1,8 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
-import { E2E_ADVOCATE } from './support/advocate-account';
+import { E2E_ADMIN, E2E_ADVOCATE } from './support/staff-accounts';
 import { watchForCspViolations } from './support/csp';
 import { signIn } from './support/sign-in';
-import { E2E_ADMIN } from './support/staff-accounts';
 
 // The timeline journey works on the demo's student case: the Lee family's case stays as the visitor
 // journey (visitor-reads-a-case.spec.ts) expects it, seven public events and the wife in Sinuiju.

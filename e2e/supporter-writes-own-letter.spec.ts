@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { DEMO_CASE_SLUG } from '../db/seed';
 import { watchForCspViolations } from './support/csp';
-import { E2E_ORGANIZER } from './support/organizer-account';
+import { E2E_ORGANIZER } from './support/staff-accounts';
 import { signIn } from './support/sign-in';
 
 test('a supporter writes their own letter to China’s embassy in their country from the case’s supporters’ template', async ({ browser }) => {

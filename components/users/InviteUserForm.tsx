@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import type { ActionState } from '@/lib/operations/result';
-import { inviteUserSchema, STAFF_ROLE_VALUES } from '@/lib/users/schemas';
+import { inviteUserSchema, STAFF_ROLES } from '@/lib/users/schemas';
 
 type Invitation = { userId: string; link: string; expiresAt: string; emailed: boolean };
 type Action = (state: ActionState<Invitation>, formData: FormData) => Promise<ActionState<Invitation>>;
@@ -47,7 +47,7 @@ export function InviteUserForm({ action }: { action: Action }) {
           {t('users.role')}
         </label>
         <select id="inviteRole" className="rounded border border-stone-300 bg-white px-3 py-2 text-sm" {...form.register('role')}>
-          {STAFF_ROLE_VALUES.map((role) => (
+          {STAFF_ROLES.map((role) => (
             <option key={role} value={role}>
               {t(`roles.${role}`)}
             </option>

@@ -14,9 +14,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { staffRole } from './auth-enums';
 import { timestamps } from './columns';
-
-export const staffRole = pgEnum('staff_role', ['admin', 'organizer', 'advocate']);
 
 export const users = pgTable(
   'users',

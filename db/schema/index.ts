@@ -1,5 +1,6 @@
 export * from './cases';
 export * from './auth';
+export * from './auth-enums';
 export * from './audit';
 export * from './case-records';
 export * from './petitions';

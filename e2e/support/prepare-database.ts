@@ -41,17 +41,9 @@ try {
 } finally {
   await opened.close();
 }
-// The known e2e admin, through lib/ (server-only modules: the react-server condition lets them load
-// outside Next). After the database above is closed: PGlite allows one process at a time.
-execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'e2e/support/create-e2e-admin.ts'], {
-  stdio: 'inherit',
-  env: process.env,
-});
-execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'e2e/support/create-e2e-advocate.ts'], {
-  stdio: 'inherit',
-  env: process.env,
-});
-execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'e2e/support/create-e2e-organizer.ts'], {
+// The known staff accounts, through lib/ (server-only modules: the react-server condition lets them
+// load outside Next). After the database above is closed: PGlite allows one process at a time.
+execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'e2e/support/create-e2e-staff.ts'], {
   stdio: 'inherit',
   env: process.env,
 });

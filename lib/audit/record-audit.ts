@@ -6,7 +6,6 @@
 import 'server-only';
 import { desc, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import type { StaffSession } from '@/lib/auth/staff-session';
 import { auditLog } from '@/db/schema';
 import { auditRowHash, GENESIS_HASH } from './audit-hash';
 
@@ -20,9 +19,9 @@ export interface AuditActor {
   ip: string;
 }
 
-/** The one spelling of a signed-in staff member as the author of a change. */
-export function actorOf(session: StaffSession): AuditActor {
-  return { userId: session.userId, email: session.email, ip: session.ip };
+/** The one spelling of a signed-in staff member (a StaffSession) as the author of a change. */
+export function actorOf({ userId, email, ip }: AuditActor): AuditActor {
+  return { userId, email, ip };
 }
 
 export interface AuditEntry {

@@ -57,13 +57,10 @@ export const changePasswordSchema = z
   })
   .refine(confirmed, { error: 'passwordsDiffer', path: ['passwordConfirmation'] })
   .refine((value) => value.password !== value.currentPassword, { error: 'passwordUnchanged', path: ['password'] });
-export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
 export const enableTwoFactorSchema = z.object({
   enrollment: z.string().min(1).max(1000),
   totpCode: totpCodeSchema,
 });
-export type EnableTwoFactorInput = z.input<typeof enableTwoFactorSchema>;
 
 export const regenerateRecoveryCodesSchema = z.object({ totpCode: totpCodeSchema });
-export type RegenerateRecoveryCodesInput = z.input<typeof regenerateRecoveryCodesSchema>;

@@ -7,6 +7,7 @@ import 'server-only';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { siteSettings, staffSessions, users } from '@/db/schema';
+import { isRecordId } from '@/lib/fields/schemas';
 import type { StaffRole } from './roles';
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -47,7 +48,6 @@ export async function createStaffSession(
   return row!.id;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Two-factor sign-in is required for admins and for internal access, unless an admin turned it off. */
 export function twoFactorIsRequired(role: StaffRole, internalAccess: boolean, siteRequiresTwoFactor: boolean): boolean {
@@ -60,7 +60,7 @@ export async function loadStaffSession(
   ip: string,
   options: { touch?: boolean } = {},
 ): Promise<StaffSession | null> {
-  if (!sessionId || !UUID.test(sessionId)) return null;
+  if (!isRecordId(sessionId)) return null;
   const db = await getDb();
   const [row] = await db
     .select({

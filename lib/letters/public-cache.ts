@@ -3,11 +3,8 @@
  * (revalidatePublicCases), so a new supporters' template shows at once and a crowd costs one query.
  */
 import 'server-only';
-import { unstable_cache } from 'next/cache';
-import { PUBLIC_CACHE_SECONDS, PUBLIC_CASES_TAG } from '@/lib/cases/public-cache';
+import { cachedPublicRead } from '@/lib/cache/public-cache';
+import { PUBLIC_CASES_TAG } from '@/lib/cases/public-cache';
 import { getSupporterLetterKit } from './get-supporter-letter-kit';
 
-export const cachedSupporterLetterKit = unstable_cache(getSupporterLetterKit, ['supporter-letter-kit'], {
-  tags: [PUBLIC_CASES_TAG],
-  revalidate: PUBLIC_CACHE_SECONDS,
-});
+export const cachedSupporterLetterKit = cachedPublicRead(getSupporterLetterKit, 'supporter-letter-kit', PUBLIC_CASES_TAG);

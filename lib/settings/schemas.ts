@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { checkboxSchema } from '@/lib/users/schemas';
+import { checkboxSchema } from '@/lib/fields/schemas';
 
 export const siteSettingsSchema = z.object({ requireTwoFactor: checkboxSchema });
-export type SiteSettingsInput = z.input<typeof siteSettingsSchema>;

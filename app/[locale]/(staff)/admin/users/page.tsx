@@ -7,7 +7,7 @@ import { InviteUserForm } from '@/components/users/InviteUserForm';
 import { UserActionForm } from '@/components/users/UserActionForm';
 import { toPage } from '@/lib/operations/adapters';
 import { type AccountStatus, listUsers } from '@/lib/users/list-users';
-import { STAFF_ROLE_VALUES } from '@/lib/users/schemas';
+import { STAFF_ROLES } from '@/lib/users/schemas';
 import {
   changeUserRoleAction,
   disableUserAction,
@@ -66,7 +66,7 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
                       <>
                         <UserActionForm action={changeUserRoleAction} userId={user.id} label={t('users.changeRole')}>
                           <select name="role" defaultValue={user.role} aria-label={t('users.role')} className="rounded border border-stone-300 px-1 py-1 text-xs">
-                            {STAFF_ROLE_VALUES.map((role) => (
+                            {STAFF_ROLES.map((role) => (
                               <option key={role} value={role}>
                                 {t(`roles.${role}`)}
                               </option>
