@@ -9,24 +9,19 @@
  * Prints p50/p95/p99 signing-to-SMTP, how long the backlog took to empty after the surge, each mail
  * received once, and for the overload phase the answers, the slowest answer, peak memory and liveness.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
 import { Client } from 'pg';
 import { startSmtpSink } from '@/lib/mail/smtp-sink';
+import { buildUnlessSkipped, createScratchDatabase, option, percentile as percentileOfSorted, startProductionServer, tearDown, waitForHealth } from './support/production-server';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 && args[index + 1] ? args[index + 1]! : fallback;
-};
 const RATE = Number(option('rate', '400'));
 const SECONDS = Number(option('seconds', '30'));
 const LOCK_SECONDS = Number(option('lock-seconds', '10'));
 const PORT = Number(option('port', '4800'));
 const SMTP_PORT = Number(option('smtp-port', '4810'));
-const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RUN = randomBytes(3).toString('hex');
 const SLUG = 'bench-mail-petition';
 const METRICS_TOKEN = randomBytes(16).toString('hex');
@@ -88,20 +83,7 @@ async function surge(tag: string, rate: number, seconds: number): Promise<Answer
   return Promise.all(answers);
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
-};
-
-async function withAdmin<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const percentile = (values: number[], p: number) => percentileOfSorted([...values].sort((a, b) => a - b), p);
 
 /** Samples liveness latency and the server's resident memory (from its own metrics) every 200 ms. */
 function startProbes() {
@@ -139,13 +121,8 @@ function startProbes() {
   return probe;
 }
 
-const databaseName = `vigil_bench_mail_${RUN}`;
-const databaseUrl = (() => {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${databaseName}`;
-  return url.toString();
-})();
 let server: ChildProcess | undefined;
+let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
 let failed = false;
 const check = (ok: boolean, text: string) => {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${text}`);
@@ -154,11 +131,9 @@ const check = (ok: boolean, text: string) => {
 const sink = await startSmtpSink(SMTP_PORT);
 
 try {
-  if (!args.includes('--skip-build')) {
-    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('npm run build failed');
-  }
-  await withAdmin(ADMIN_URL, (admin) => admin.query(`create database "${databaseName}"`));
+  buildUnlessSkipped();
+  scratch = await createScratchDatabase(`vigil_bench_mail_${RUN}`);
+  const databaseUrl = scratch.url;
   const { openDatabase } = await import('@/db/client');
   const { cases, petitions } = await import('@/db/schema');
   const setup = await openDatabase({ url: databaseUrl });
@@ -172,32 +147,14 @@ try {
     .returning({ id: petitions.id });
   await setup.close();
 
-  const secret = randomBytes(32).toString('base64');
-  server = spawn('npm', ['start'], {
-    detached: true,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      DATABASE_URL: databaseUrl,
-      NODE_ENV: 'production',
-      VIGIL_DEMO_DATA: 'false',
-      VIGIL_SECRET_KEY: secret,
-      NEXTAUTH_SECRET: secret,
-      NEXTAUTH_URL: `http://localhost:${PORT}`,
-      VIGIL_TRUST_PROXY: 'true',
-      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-      MAIL_FROM: 'Vigil <no-reply@vigil.test>',
-      VIGIL_METRICS_TOKEN: METRICS_TOKEN,
-      LOG_LEVEL: 'warn',
-    },
+  server = startProductionServer(PORT, databaseUrl, {
+    VIGIL_TRUST_PROXY: 'true',
+    SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+    MAIL_FROM: 'Vigil <no-reply@vigil.test>',
+    VIGIL_METRICS_TOKEN: METRICS_TOKEN,
+    LOG_LEVEL: 'warn',
   });
-  for (let i = 0; ; i++) {
-    if (i > 240 || server.exitCode !== null) throw new Error('the server did not become ready');
-    const ready = await fetch(`http://127.0.0.1:${PORT}/api/health`).then((response) => response.ok, () => false);
-    if (ready) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  await waitForHealth(server, PORT);
   await surge('warm', 50, 2);
   while (sink.messages.length < counter) await new Promise((resolve) => setTimeout(resolve, 100));
   const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
@@ -260,25 +217,18 @@ try {
 
   // 3. Nothing accepted lost, nothing stored twice (both phases).
   const everyAccepted = [...accepted, ...overload.filter((answer) => answer.status === 202)].map((answer) => answer.email);
-  const stored = await withAdmin(databaseUrl, async (client) => {
-    const { rows } = await client.query<{ email: string; n: number }>('select email, count(*)::int as n from petition_signatures where email like $1 group by email', [`mail-${RUN}-%`]);
-    return new Map(rows.map((row) => [row.email, row.n]));
-  });
+  const reader = new Client({ connectionString: databaseUrl });
+  await reader.connect();
+  const { rows } = await reader.query<{ email: string; n: number }>('select email, count(*)::int as n from petition_signatures where email like $1 group by email', [`mail-${RUN}-%`]);
+  await reader.end();
+  const stored = new Map(rows.map((row) => [row.email, row.n]));
   check(everyAccepted.every((email) => stored.get(email) === 1), `every accepted signature stored once (${everyAccepted.length})`);
 } catch (error) {
   console.error(error);
   failed = true;
 } finally {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-  }
+  await tearDown([server], scratch);
   await sink.close();
   agent.destroy();
-  await withAdmin(ADMIN_URL, (admin) => admin.query(`drop database if exists "${databaseName}" with (force)`)).catch(() => {});
 }
 process.exit(failed ? 1 : 0);
