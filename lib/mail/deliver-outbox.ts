@@ -81,7 +81,13 @@ interface Claimed {
 
 /** This process's messages between claim and record, and outcomes not yet recorded. */
 const ledger = () =>
-  processShared('mail.ledger', () => ({ inFlight: new Set<string>(), unrecorded: [] as Outcome[], claimLock: Promise.resolve() }));
+  processShared('mail.ledger', () => ({
+    inFlight: new Set<string>(),
+    unrecorded: [] as Outcome[],
+    /** Outcomes being written right now by one of this process's runs: still claimed, not orphaned. */
+    recording: new Set<string>(),
+    claimLock: Promise.resolve(),
+  }));
 
 /** Claims and the release of orphaned claims run one at a time in a process (see releaseOrphanedClaims). */
 function withClaimLock<T>(work: () => Promise<T>): Promise<T> {
@@ -171,6 +177,7 @@ async function recordOutcomes(db: Database): Promise<void> {
   const state = ledger();
   if (state.unrecorded.length === 0) return;
   const outcomes = state.unrecorded.splice(0);
+  for (const outcome of outcomes) state.recording.add(outcome.id);
   try {
     const input = JSON.stringify(
       outcomes.map((outcome) =>
@@ -205,13 +212,15 @@ async function recordOutcomes(db: Database): Promise<void> {
   } catch (error) {
     state.unrecorded.unshift(...outcomes);
     throw error;
+  } finally {
+    for (const outcome of outcomes) state.recording.delete(outcome.id);
   }
 }
 
 /** Claims of this process it has no record of: their claim's answer was lost, so they never reached SMTP. */
 async function releaseOrphanedClaims(db: Database, sender: string): Promise<void> {
   const state = ledger();
-  const known = [...state.inFlight, ...state.unrecorded.map((outcome) => outcome.id)];
+  const known = [...state.inFlight, ...state.recording, ...state.unrecorded.map((outcome) => outcome.id)];
   await db.execute(sql`
     update ${mailOutbox} set status = 'pending', attempts = attempts - 1, claimed_by = null, claimed_at = null, updated_at = now()
     where status = 'sending' and claimed_by = ${sender}
