@@ -1,13 +1,15 @@
 /**
  * End-to-end tests against the production build (`next build` first), once per database engine:
  * embedded PGlite always, real Postgres too when TEST_DATABASE_URL is set. Each engine gets its own
- * server and a fresh database prepared by e2e/support/prepare-database.ts.
+ * server and a fresh database prepared by e2e/support/prepare-database.ts, and its own nginx in front
+ * (e2e/support/reverse-proxy.ts), which the browser goes through, as in production.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { PROXY_CONNECTS_FROM, PROXY_PORT_OFFSET } from './e2e/support/proxied-servers';
 
 // Debian's Chromium where it is installed (Playwright cannot download browsers everywhere);
 // otherwise Playwright's own browser (`npx playwright install chromium`).
@@ -24,7 +26,7 @@ process.env.VIGIL_E2E_RUN ??= randomBytes(4).toString('hex');
 process.env.VIGIL_E2E_SECRET_KEY ??= randomBytes(32).toString('base64');
 const run = process.env.VIGIL_E2E_RUN;
 const adminUrl = process.env.TEST_DATABASE_URL;
-// VIGIL_E2E_PORT moves the e2e servers (this port and the next) when 3100 is taken.
+// VIGIL_E2E_PORT moves the e2e servers (this port and the next; their proxies 10 above) when 3100 is taken.
 const basePort = Number(process.env.VIGIL_E2E_PORT ?? 3100);
 
 const common = {
@@ -34,6 +36,8 @@ const common = {
   NEXTAUTH_SECRET: process.env.VIGIL_E2E_SECRET_KEY,
   // No SMTP server in e2e runs: confirmation mails are read from /dev/mailbox (lib/mail/dev-mailbox.ts).
   VIGIL_DEV_MAILBOX: 'true',
+  // nginx connects from this address, and only its X-Forwarded-For is believed.
+  VIGIL_TRUSTED_PROXIES: PROXY_CONNECTS_FROM,
 };
 
 const engines: { name: string; port: number; env: Record<string, string> }[] = [
@@ -67,16 +71,28 @@ export default defineConfig({
   use: { launchOptions, trace: 'retain-on-failure' },
   projects: engines.map((engine) => ({
     name: engine.name,
-    use: { baseURL: `http://localhost:${engine.port}` },
+    use: { baseURL: `http://localhost:${engine.port + PROXY_PORT_OFFSET}` },
   })),
-  webServer: engines.map((engine) => ({
-    // The README's production server (server.ts), on this engine's port.
-    command: `npx tsx e2e/support/prepare-database.ts && npm start`,
-    url: `http://localhost:${engine.port}/api/health`,
-    env: { ...engine.env, PORT: String(engine.port), NEXTAUTH_URL: `http://localhost:${engine.port}` },
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: 'pipe' as const,
-    stderr: 'pipe' as const,
-  })),
+  webServer: engines.flatMap((engine) => [
+    {
+      // The README's production server (server.ts), on this engine's port.
+      command: `npx tsx e2e/support/prepare-database.ts && npm start`,
+      url: `http://127.0.0.1:${engine.port}/api/health`,
+      // Links in mail and sign-in redirects name the address the browser uses: the proxy's.
+      env: { ...engine.env, PORT: String(engine.port), NEXTAUTH_URL: `http://localhost:${engine.port + PROXY_PORT_OFFSET}` },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe' as const,
+      stderr: 'pipe' as const,
+    },
+    {
+      // nginx in front of it; fails with a clear message when nginx is not installed.
+      command: `npx tsx e2e/support/reverse-proxy.ts ${engine.port + PROXY_PORT_OFFSET} ${engine.port}`,
+      url: `http://localhost:${engine.port + PROXY_PORT_OFFSET}/api/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe' as const,
+      stderr: 'pipe' as const,
+    },
+  ]),
 });

@@ -6,6 +6,7 @@
  */
 import { createServer } from 'node:http';
 import next from 'next';
+import { describeTrust, trustedProxiesFromEnvironment, type ProxyTrust } from './lib/http/client-address';
 import { applyConnectionTimeouts } from './lib/http/connection-timeouts';
 import { createRequestHandler } from './lib/http/request-handler';
 import { runShutdownHooks } from './lib/runtime/shutdown';
@@ -23,9 +24,17 @@ if (!development && !process.env.VIGIL_SECRET_KEY) {
   console.error('VIGIL_SECRET_KEY is not set: the production server never runs without it (see README).');
   process.exit(1);
 }
+// Whose X-Forwarded-For is believed (README, "Client addresses and proxies"): decided before anything runs.
+let trustedProxies: ProxyTrust;
+try {
+  trustedProxies = trustedProxiesFromEnvironment();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 await app.prepare();
 applyConnectionTimeouts(httpServer);
-httpServer.on('request', createRequestHandler({ handle, development }));
+httpServer.on('request', createRequestHandler({ handle, development, trustedProxies }));
 httpServer.on('error', (error) => {
   // A port already in use, for example: stop, rather than run without a listener.
   console.error(`Vigil could not listen on port ${port}:`, error.message);
@@ -44,5 +53,5 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 httpServer.listen(port, () => {
-  console.log(`Vigil listening on http://${hostname}:${port} (${development ? 'development' : 'production'})`);
+  console.log(`Vigil listening on http://${hostname}:${port} (${development ? 'development' : 'production'}); ${describeTrust(trustedProxies)}`);
 });

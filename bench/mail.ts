@@ -148,7 +148,7 @@ try {
   await setup.close();
 
   server = startProductionServer(PORT, databaseUrl, {
-    VIGIL_TRUST_PROXY: 'true',
+    VIGIL_TRUSTED_PROXIES: 'loopback',
     SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
     MAIL_FROM: 'Vigil <no-reply@vigil.test>',
     VIGIL_METRICS_TOKEN: METRICS_TOKEN,

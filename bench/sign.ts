@@ -10,7 +10,7 @@
  * confirmation code, many at once) and checks that the count API equals the confirmed rows.
  *
  * Every request comes from another address through X-Forwarded-For, believed only because the server
- * runs with VIGIL_TRUST_PROXY=true and the benchmark connects from 127.0.0.1: the per-address limits
+ * runs with VIGIL_TRUSTED_PROXIES=loopback and the benchmark connects from 127.0.0.1: the per-address limits
  * run for real (lock, look-up, attempt row) without refusing the benchmark.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -141,7 +141,7 @@ try {
   await setup.db.insert(petitions).values({ caseId: benchCase!.id, slug: SLUG, title: 'Benchmark petition', target: 'Nobody', goal: 1_000_000, status: 'open' });
   await setup.close();
 
-  server = startProductionServer(PORT, databaseUrl, { VIGIL_TRUST_PROXY: 'true', VIGIL_BENCH_BASELINE: 'true' });
+  server = startProductionServer(PORT, databaseUrl, { VIGIL_TRUSTED_PROXIES: 'loopback', VIGIL_BENCH_BASELINE: 'true' });
   await waitForHealth(server, PORT);
   const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
   console.log(`Server up on port ${PORT} (production, Postgres database ${databaseName}); ${SECONDS} s per run; ${os.cpus().length} CPUs, load average ${load()}.\n`);

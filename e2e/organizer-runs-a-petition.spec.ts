@@ -12,10 +12,9 @@ const CASE_TITLE = 'Fictional example: a grandmother who reached safety';
 const QUIET_CASE_TITLE = 'Fictional example: a case handled by quiet advocacy';
 const DRAFT_CASE_TITLE = 'Fictional example: a case still being documented';
 
-// The server believes no X-Forwarded-For (VIGIL_TRUST_PROXY is unset) and allows one signature a
-// minute per address and petition (lib/petitions/sign-petition.ts). So each supporter comes from an
-// address of their own: one signs in the browser over IPv4 loopback, the other through the public
-// API over IPv6 loopback; the server listens on both.
+// Each supporter comes from an address of their own, as two people would: one signs in the browser
+// over IPv4 loopback, the other through the public API over IPv6 loopback; the proxy in front of the
+// server (e2e/support/reverse-proxy.ts) listens on both and tells the server which one it was.
 const ipv4 = (baseURL: string) => `http://127.0.0.1:${new URL(baseURL).port}`;
 const ipv6 = (baseURL: string) => `http://[::1]:${new URL(baseURL).port}`;
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from '@playwright/test';
+import { appURL } from './support/proxied-servers';
 import { httpGet, rawExchange } from './support/raw-http';
 
 // Every answer within this time, whatever was sent.
@@ -43,22 +44,22 @@ function requestBytes(method: string, path: string, host: string, headers: Recor
 
 test.describe('an outside tester sends whatever they like; the server answers every request in time and keeps serving', () => {
   test('the requests that used to hang or fail are answered at once with a 4xx', async ({ baseURL }) => {
-    const host = new URL(baseURL!).host;
+    const host = new URL(appURL(baseURL!)).host;
     const known = ['//', '///', '//:80', '//%', '//@', '/cases/%00', '/cases/%ff', '/confirm/%ff', '/withdraw/%00', '/petitions/%', `/cases/${'x'.repeat(5000)}`];
-    const held = await Promise.all(known.map((path) => rawExchange(baseURL!, requestBytes('GET', path, host, {}, ''), LIMIT_MS)));
+    const held = await Promise.all(known.map((path) => rawExchange(appURL(baseURL!), requestBytes('GET', path, host, {}, ''), LIMIT_MS)));
     for (const [index, answer] of held.entries()) {
       expect(answer, known[index]).not.toBeNull();
       expect(answer!.status, known[index]).toBeGreaterThanOrEqual(400);
       expect(answer!.status, known[index]).toBeLessThan(500);
     }
     // 50 of them at once, as the tester did: all answered, none left open.
-    const many = await Promise.all(Array.from({ length: 50 }, () => rawExchange(baseURL!, requestBytes('GET', '//', host, {}, ''), LIMIT_MS)));
+    const many = await Promise.all(Array.from({ length: 50 }, () => rawExchange(appURL(baseURL!), requestBytes('GET', '//', host, {}, ''), LIMIT_MS)));
     expect(many.filter((answer) => answer?.status !== 400)).toEqual([]);
   });
 
   test('fuzzed paths, encodings, headers and bodies: an answer within 2 s, never a 500', async ({ baseURL }) => {
     test.setTimeout(240_000);
-    const host = new URL(baseURL!).host;
+    const host = new URL(appURL(baseURL!)).host;
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'),
@@ -66,7 +67,7 @@ test.describe('an outside tester sends whatever they like; the server answers ev
         headerArbitrary,
         bodyArbitrary,
         async (method, path, headers, body) => {
-          const answer = await rawExchange(baseURL!, requestBytes(method, path, host, headers, body), LIMIT_MS);
+          const answer = await rawExchange(appURL(baseURL!), requestBytes(method, path, host, headers, body), LIMIT_MS);
           expect(answer, `${method} ${path}`).not.toBeNull();
           expect(answer!.status, `${method} ${path} ${JSON.stringify(headers)}`).not.toBeNull();
           expect(answer!.status, `${method} ${path} ${JSON.stringify(headers)}`).not.toBe(500);
@@ -74,19 +75,19 @@ test.describe('an outside tester sends whatever they like; the server answers ev
       ),
       { numRuns: 300, endOnFailure: true },
     );
-    expect((await httpGet(baseURL!, '/api/health')).status).toBe(200);
-    expect((await httpGet(baseURL!, '/cases/mother-and-son-returned-2017')).status).toBe(200);
+    expect((await httpGet(appURL(baseURL!), '/api/health')).status).toBe(200);
+    expect((await httpGet(appURL(baseURL!), '/cases/mother-and-son-returned-2017')).status).toBe(200);
   });
 
   test('a body over the signing limit is refused while it is still arriving', async ({ baseURL }) => {
-    const url = new URL(baseURL!);
+    const url = new URL(appURL(baseURL!));
     // 64 MiB announced, 64 KiB sent: the answer comes without the rest ever being sent.
     const head = `POST /api/petitions/mother-and-son-returned-2017/signatures HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`;
     const chunk = Buffer.alloc(64 * 1024, 'a');
     const bytes = Buffer.concat([Buffer.from(head), Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')]);
-    const answer = await rawExchange(baseURL!, bytes, LIMIT_MS);
+    const answer = await rawExchange(appURL(baseURL!), bytes, LIMIT_MS);
     expect(answer?.status).toBe(413);
-    const declared = await rawExchange(baseURL!, Buffer.from(`POST /api/petitions/x/signatures HTTP/1.1\r\nHost: ${url.host}\r\nContent-Length: ${64 * 1024 * 1024}\r\n\r\n`), LIMIT_MS);
+    const declared = await rawExchange(appURL(baseURL!), Buffer.from(`POST /api/petitions/x/signatures HTTP/1.1\r\nHost: ${url.host}\r\nContent-Length: ${64 * 1024 * 1024}\r\n\r\n`), LIMIT_MS);
     expect(declared?.status).toBe(413);
   });
 });

@@ -1,6 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { watchForCspViolations } from './support/csp';
+import { appURL } from './support/proxied-servers';
 import { httpGet } from './support/raw-http';
 
 const CASE = '/cases/mother-and-son-returned-2017';
@@ -11,9 +12,9 @@ test.describe('a reader (and a CDN in front of Vigil) gets public pages that can
     for (const path of PAGES) {
       // The first answers fill this instance's bytes cache, compressed once off the event loop: wait for it.
       await expect
-        .poll(async () => (await httpGet(baseURL!, path, { 'accept-encoding': 'br' })).headers['content-encoding'], { message: path, timeout: 30_000 })
+        .poll(async () => (await httpGet(appURL(baseURL!), path, { 'accept-encoding': 'br' })).headers['content-encoding'], { message: path, timeout: 30_000 })
         .toBe('br');
-      const plain = await httpGet(baseURL!, path, { 'accept-encoding': 'identity' });
+      const plain = await httpGet(appURL(baseURL!), path, { 'accept-encoding': 'identity' });
       expect(plain.status, path).toBe(200);
       expect(plain.headers['set-cookie'], path).toBeUndefined();
       expect(plain.headers['x-middleware-rewrite'], path).toBeUndefined();
@@ -24,8 +25,8 @@ test.describe('a reader (and a CDN in front of Vigil) gets public pages that can
       expect(vary, path).toContain('Accept-Encoding');
       expect(vary, path).not.toMatch(/cookie|accept-language/i);
 
-      const brotli = await httpGet(baseURL!, path, { 'accept-encoding': 'gzip, deflate, br' });
-      const gzip = await httpGet(baseURL!, path, { 'accept-encoding': 'gzip' });
+      const brotli = await httpGet(appURL(baseURL!), path, { 'accept-encoding': 'gzip, deflate, br' });
+      const gzip = await httpGet(appURL(baseURL!), path, { 'accept-encoding': 'gzip' });
       expect(brotli.headers['content-encoding'], path).toBe('br');
       expect(gzip.headers['content-encoding'], path).toBe('gzip');
       expect(brotliDecompressSync(brotli.body).equals(plain.body), path).toBe(true);
@@ -34,33 +35,33 @@ test.describe('a reader (and a CDN in front of Vigil) gets public pages that can
       expect(brotli.headers.etag, path).not.toBe(plain.headers.etag);
 
       for (const sent of [plain, brotli]) {
-        const revalidated = await httpGet(baseURL!, path, { 'accept-encoding': 'gzip, deflate, br', 'if-none-match': sent.headers.etag! });
+        const revalidated = await httpGet(appURL(baseURL!), path, { 'accept-encoding': 'gzip, deflate, br', 'if-none-match': sent.headers.etag! });
         expect(revalidated.status, path).toBe(304);
         expect(revalidated.body.length, path).toBe(0);
         expect(revalidated.headers.etag, path).toBe(brotli.headers.etag);
         expect(revalidated.headers['content-security-policy'], path).toBe(brotli.headers['content-security-policy']);
       }
-      const changed = await httpGet(baseURL!, path, { 'if-none-match': '"something-else"' });
+      const changed = await httpGet(appURL(baseURL!), path, { 'if-none-match': '"something-else"' });
       expect(changed.status, path).toBe(200);
 
-      const head = await httpGet(baseURL!, path, {}, 'HEAD');
+      const head = await httpGet(appURL(baseURL!), path, {}, 'HEAD');
       expect(head.status, path).toBe(200);
       expect(head.headers.etag, path).toBe(plain.headers.etag);
     }
   });
 
   test('public JSON: no cookie, an ETag and 304, shared caches may keep it briefly', async ({ baseURL }) => {
-    await expect.poll(async () => (await httpGet(baseURL!, '/api/cases')).headers.etag, { timeout: 30_000 }).toMatch(/^"[\w-]+"/);
-    const answer = await httpGet(baseURL!, '/api/cases', { 'accept-encoding': 'identity' });
+    await expect.poll(async () => (await httpGet(appURL(baseURL!), '/api/cases')).headers.etag, { timeout: 30_000 }).toMatch(/^"[\w-]+"/);
+    const answer = await httpGet(appURL(baseURL!), '/api/cases', { 'accept-encoding': 'identity' });
     expect(answer.headers['set-cookie']).toBeUndefined();
     expect(answer.headers['cache-control']).toMatch(/^public, max-age=0, s-maxage=\d+/);
     expect(JSON.parse(answer.body.toString('utf8')).cases.length).toBeGreaterThan(0);
-    const revalidated = await httpGet(baseURL!, '/api/cases', { 'accept-encoding': 'identity', 'if-none-match': answer.headers.etag! });
+    const revalidated = await httpGet(appURL(baseURL!), '/api/cases', { 'accept-encoding': 'identity', 'if-none-match': answer.headers.etag! });
     expect(revalidated.status).toBe(304);
   });
 
   test('a stored page allows only Next’s own inline scripts, by hash; a staff page is rendered with a fresh nonce', async ({ baseURL }) => {
-    const stored = await httpGet(baseURL!, CASE);
+    const stored = await httpGet(appURL(baseURL!), CASE);
     const scriptSrc = /script-src ([^;]+)/.exec(stored.headers['content-security-policy'] as string)![1]!;
     expect(scriptSrc).toMatch(/^'self'( 'sha256-[A-Za-z0-9+/=]+')+$/);
     const html = stored.body.toString('utf8');
@@ -68,8 +69,8 @@ test.describe('a reader (and a CDN in front of Vigil) gets public pages that can
     // One hash for each distinct inline script, and every inline script is one of Next's.
     expect(scriptSrc.split(' ').length - 1).toBe(new Set(inline.map((match) => match[2])).size);
 
-    const first = await httpGet(baseURL!, '/login');
-    const second = await httpGet(baseURL!, '/login');
+    const first = await httpGet(appURL(baseURL!), '/login');
+    const second = await httpGet(appURL(baseURL!), '/login');
     const nonceOf = (answer: typeof first) => /'nonce-([^']+)'/.exec(answer.headers['content-security-policy'] as string)?.[1];
     expect(nonceOf(first)).toBeTruthy();
     expect(nonceOf(first)).not.toBe(nonceOf(second));
@@ -79,7 +80,7 @@ test.describe('a reader (and a CDN in front of Vigil) gets public pages that can
 
   test('the case page runs under its policy and its sign form lists the countries once live', async ({ page, baseURL }) => {
     const violations = watchForCspViolations(page);
-    const html = (await httpGet(baseURL!, CASE)).body.toString('utf8');
+    const html = (await httpGet(appURL(baseURL!), CASE)).body.toString('utf8');
     // The country names are not in the page's HTML; the form lists them in the browser.
     expect(html).not.toContain('>Zimbabwe<');
     await page.goto(CASE);

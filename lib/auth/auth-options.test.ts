@@ -2,6 +2,7 @@
 import type { JWT } from 'next-auth/jwt';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '@/db/testing';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
 import { authOptions } from './auth-options';
 import { loadStaffSession } from './staff-session';
 import { createTestAccount, currentCode, TEST_PASSWORD } from './test-fixtures';
@@ -9,9 +10,9 @@ import { createTestAccount, currentCode, TEST_PASSWORD } from './test-fixtures';
 type Authorize = (credentials: Record<string, string>, request: { headers: Record<string, string> }) => Promise<{ id: string; sessionId?: string }>;
 
 const provider = authOptions.providers[0] as unknown as { options: { authorize: Authorize } };
-/** As behind the load balancer: whatever the client claimed, then the address the proxy saw. */
+/** As server.ts hands a request on: the address it decided, whatever the client claimed in X-Forwarded-For. */
 const authorize = (credentials: Record<string, string>, ip: string, claimed = '10.9.9.9') =>
-  provider.options.authorize(credentials, { headers: { 'x-forwarded-for': `${claimed}, ${ip}`, 'user-agent': 'vitest' } });
+  provider.options.authorize(credentials, { headers: { [CLIENT_ADDRESS_HEADER]: ip, 'x-forwarded-for': claimed, 'user-agent': 'vitest' } });
 
 describeEachEngine('next-auth configuration', () => {
   it('opens a staff session from the right credentials and puts only its id in the cookie', async () => {
@@ -31,7 +32,7 @@ describeEachEngine('next-auth configuration', () => {
     expect(await loadStaffSession(user.sessionId, 'test')).toBeNull();
   });
 
-  it('turns refusals into the codes the sign-in form understands, throttling by the proxy-appended address', async () => {
+  it('turns refusals into the codes the sign-in form understands, throttling by the address server.ts decided', async () => {
     const account = await createTestAccount({ role: 'advocate', twoFactor: false });
     await expect(authorize({ email: account.email, password: 'wrong' }, '203.0.113.51')).rejects.toThrow('invalid_credentials');
     for (let attempt = 0; attempt < 9; attempt++) {

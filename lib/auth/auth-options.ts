@@ -5,8 +5,8 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { clientAddress } from '@/lib/http/client-address';
 import { deriveKey } from '@/lib/security/secret-key';
-import { clientIp } from './client-ip';
 import { revokeStaffSession } from './revoke-sessions';
 import { signIn } from './sign-in';
 import { SESSION_MAX_AGE_SECONDS } from './staff-session';
@@ -53,7 +53,7 @@ export const authOptions: NextAuthOptions = {
           email: credentials?.email,
           password: credentials?.password,
           code: credentials?.code,
-          ip: clientIp(headers),
+          ip: clientAddress(headers),
           userAgent: String(headers['user-agent'] ?? ''),
         });
         if (!result.ok) throw new Error(signInErrorCode(result));

@@ -1,5 +1,6 @@
 /**
- * Every request server.ts receives passes here, in this order: malformed requests are refused at once
+ * Every request server.ts receives passes here, in this order: the client's address is decided from the
+ * socket and trusted proxies (lib/http/client-address.ts); malformed requests are refused at once
  * (lib/http/malformed-request.ts); the front door gives it an id, counts it, answers liveness and sheds
  * load (lib/http/front-door.ts); a public page or public JSON that this instance holds is answered
  * from memory (lib/http/public-response-cache.ts); everything else goes to Next with the security
@@ -9,6 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { currentGeneration, startExpiryWatch } from '../cache/expiry-watch';
 import { applySecurityHeaders, type CompletedResponse } from './apply-security-headers';
+import { type ProxyTrust, stampClientAddress } from './client-address';
 import { frontDoor } from './front-door';
 import { malformedRequest } from './malformed-request';
 import { fillEntry, findEntry, hotKey, sendEntry, shareableSeconds } from './public-response-cache';
@@ -50,11 +52,13 @@ function storedSecurityHeaders(request: IncomingMessage, completed: CompletedRes
   return { ...baseSecurityHeaders({ frameable }), 'Content-Security-Policy': contentSecurityPolicy({ scriptHashes, frameable, development }) };
 }
 
-export function createRequestHandler({ handle, development }: { handle: NextHandler; development: boolean }) {
+export function createRequestHandler({ handle, development, trustedProxies }: { handle: NextHandler; development: boolean; trustedProxies: ProxyTrust }) {
   // Development renders every request afresh; the bytes cache is for the production server.
   if (!development) startExpiryWatch();
   return (request: IncomingMessage, response: ServerResponse): void => {
     try {
+      // First of all: whatever a client sent, only server.ts states its address (lib/http/client-address.ts).
+      stampClientAddress(request, trustedProxies);
       const refusal = malformedRequest(request);
       if (refusal) {
         // An unread body of a refused request is not drained: the connection closes after the answer.

@@ -12,6 +12,7 @@ import { terminateConnections } from '@/db/terminate-connections';
 import { testEngines } from '@/db/testing';
 import { createTestPetition, signer, testAddress } from '@/lib/petitions/test-fixtures';
 import { SIGNING_QUEUE_MAX_WAIT_MS } from '@/lib/petitions/sign-petition';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
 import { POST } from './route';
 
 const postgres = testEngines().find((candidate) => candidate.engine === 'postgres');
@@ -53,7 +54,7 @@ async function sign(slug: string, tag: string): Promise<Answer> {
   const response = await POST(
     new Request(`https://vigil.test/api/petitions/${slug}/signatures`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-vigil-peer-address': testAddress(n) },
+      headers: { 'content-type': 'application/json', [CLIENT_ADDRESS_HEADER]: testAddress(n) },
       body: JSON.stringify(signer(email)),
     }),
     { params: Promise.resolve({ slug }) },

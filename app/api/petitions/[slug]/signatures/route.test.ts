@@ -7,6 +7,7 @@ import { forgetSigningPetitions } from '@/lib/petitions/find-signing-petition';
 import { forgetPetitionCounts } from '@/lib/petitions/get-petition-count';
 import { createTestPetition } from '@/lib/petitions/test-fixtures';
 import { GET as getCount } from '../count/route';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
 import { POST } from './route';
 
 let address = 0;
@@ -14,7 +15,7 @@ const call = (slug: string, body: unknown, headers: Record<string, string> = {})
   POST(
     new Request(`https://vigil.test/api/petitions/${slug}/signatures`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.18.0.${++address}`, ...headers },
+      headers: { 'content-type': 'application/json', [CLIENT_ADDRESS_HEADER]: `198.18.0.${++address}`, ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     }),
     { params: Promise.resolve({ slug }) },
@@ -69,7 +70,7 @@ describeEachEngine('POST /api/petitions/[slug]/signatures', ({ db }) => {
 
   it('answers 429 with Retry-After when one address signs too often', async () => {
     const { slug } = await createTestPetition(db());
-    const from = { 'x-forwarded-for': '198.18.1.1' };
+    const from = { [CLIENT_ADDRESS_HEADER]: '198.18.1.1' };
     expect((await call(slug, signer('r1@example.org'), from)).status).toBe(202);
     const limited = await call(slug, signer('r2@example.org'), from);
     expect(limited.status).toBe(429);
@@ -81,7 +82,7 @@ describeEachEngine('POST /api/petitions/[slug]/signatures', ({ db }) => {
 
   it('makes retries with an Idempotency-Key safe: the same answer, one signature, and 422 for another body', async () => {
     const { slug, petitionId } = await createTestPetition(db());
-    const key = { 'idempotency-key': 'partner-7f3a', 'x-forwarded-for': '198.18.2.1' };
+    const key = { 'idempotency-key': 'partner-7f3a', [CLIENT_ADDRESS_HEADER]: '198.18.2.1' };
     const first = await call(slug, signer('idem@example.org'), key);
     const retry = await call(slug, signer('idem@example.org'), key);
     expect([first.status, retry.status]).toEqual([202, 202]);

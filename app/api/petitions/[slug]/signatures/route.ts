@@ -2,13 +2,13 @@ import { NextResponse } from 'next/server';
 import { siteOrigin } from '@/lib/auth/request-origin';
 import { signPetition } from '@/lib/petitions/sign-petition';
 import { MAX_SIGNING_BODY_BYTES, parseIdempotencyKey, SIGNING_BODY_DEADLINE_MS, signingResponse } from '@/lib/petitions/signing-api';
+import { clientAddress } from '@/lib/http/client-address';
 import { readBoundedBody } from '@/lib/http/read-bounded-body';
 import { unavailableResponse } from '@/lib/http/unavailable-response';
 import { logger } from '@/lib/observability/logger';
 import { metrics } from '@/lib/observability/metrics';
 import { requestId } from '@/lib/observability/request-id';
 import { asUnavailable } from '@/lib/runtime/unavailable';
-import { signerAddress } from '@/lib/petitions/signer-address';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,7 +30,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   }
   try {
     const outcome = await signPetition(slug, body, {
-      ip: signerAddress(request.headers),
+      ip: clientAddress(request.headers),
       origin: await siteOrigin(),
       idempotencyKey: idempotency.key,
     });
