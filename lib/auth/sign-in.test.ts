@@ -48,34 +48,51 @@ describeEachEngine('sign-in', ({ db }) => {
     expect(median(wrong)).toBeGreaterThan(median(unknown) / 5);
   });
 
-  it('refuses the 11th attempt after 10 failures in 15 minutes, even with the right password, and says how long to wait', async () => {
+  it('refuses the 11th attempt at one account from one address after 10 failures in 15 minutes, and says how long to wait', async () => {
     const account = await createTestAccount({ role: 'advocate', twoFactor: false });
     for (let attempt = 1; attempt <= 10; attempt++) {
-      const result = await signIn({ email: account.email, password: `wrong ${attempt}`, ...request(`198.51.100.${10 + attempt}`) });
+      const result = await signIn({ email: account.email, password: `wrong ${attempt}`, ...request('198.51.100.11') });
       expect(result).toEqual({ ok: false, error: 'invalid_credentials' });
     }
-    const eleventh = await signIn({ email: account.email, password: TEST_PASSWORD, ...request('198.51.100.99') });
+    const eleventh = await signIn({ email: account.email, password: TEST_PASSWORD, ...request('198.51.100.11') });
     expect(eleventh).toMatchObject({ ok: false, error: 'throttled' });
     const wait = eleventh.ok || eleventh.error !== 'throttled' ? 0 : eleventh.retryAfterSeconds;
     expect(wait).toBeGreaterThan(14 * 60);
     expect(wait).toBeLessThanOrEqual(15 * 60);
+    // The guesser's address is stopped; the account's owner at another address is not.
+    expect(await signIn({ email: account.email, password: TEST_PASSWORD, ...request('198.51.100.12') })).toMatchObject({ ok: true });
 
-    // Once the failures are older than 15 minutes, the right password works again.
+    // Once the failures are older than 15 minutes, the right password works from there again.
     await db()
       .update(signInAttempts)
       .set({ createdAt: sql`now() - interval '16 minutes'` })
       .where(eq(signInAttempts.email, account.email));
-    expect(await signIn({ email: account.email, password: TEST_PASSWORD, ...request('198.51.100.99') })).toMatchObject({ ok: true });
+    expect(await signIn({ email: account.email, password: TEST_PASSWORD, ...request('198.51.100.11') })).toMatchObject({ ok: true });
   });
 
-  it('throttles one address trying many accounts', async () => {
+  it('throttles one address trying many accounts, but not an account at an address it signed in from', async () => {
     const ip = '192.0.2.77';
-    for (let attempt = 1; attempt <= 10; attempt++) {
+    const colleague = await createTestAccount({ role: 'organizer', twoFactor: false });
+    expect(await signIn({ email: colleague.email, password: TEST_PASSWORD, ...request(ip) })).toMatchObject({ ok: true });
+    for (let attempt = 1; attempt <= 30; attempt++) {
       await signIn({ email: `guess-${attempt}@test.example`, password: 'guess', ...request(ip) });
     }
     const account = await createTestAccount({ role: 'advocate', twoFactor: false });
     expect(await signIn({ email: account.email, password: TEST_PASSWORD, ...request(ip) })).toMatchObject({ ok: false, error: 'throttled' });
     expect(await signIn({ email: account.email, password: TEST_PASSWORD, ...request('192.0.2.78') })).toMatchObject({ ok: true });
+    // A colleague behind the same address (one office, one NAT) is not locked out by the flood.
+    expect(await signIn({ email: colleague.email, password: TEST_PASSWORD, ...request(ip) })).toMatchObject({ ok: true });
+  });
+
+  it('throttles guesses at one account spread over many addresses, except from an address the owner uses', async () => {
+    const account = await createTestAccount({ role: 'advocate', twoFactor: false });
+    expect(await signIn({ email: account.email, password: TEST_PASSWORD, ...request('203.0.113.200') })).toMatchObject({ ok: true });
+    // Recorded as a botnet would leave them: 100 failures from 100 addresses within the hour.
+    await db()
+      .insert(signInAttempts)
+      .values(Array.from({ length: 100 }, (_, n) => ({ email: account.email, ip: `10.66.${n >> 8}.${n & 255}`, succeeded: false })));
+    expect(await signIn({ email: account.email, password: TEST_PASSWORD, ...request('203.0.113.201') })).toMatchObject({ ok: false, error: 'throttled' });
+    expect(await signIn({ email: account.email, password: TEST_PASSWORD, ...request('203.0.113.200') })).toMatchObject({ ok: true });
   });
 
   it('asks for the second factor when it is enabled, and refuses a wrong code', async () => {
