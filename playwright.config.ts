@@ -38,6 +38,8 @@ const common = {
   VIGIL_DEV_MAILBOX: 'true',
   // nginx connects from this address, and only its X-Forwarded-For is believed.
   VIGIL_TRUSTED_PROXIES: PROXY_CONNECTS_FROM,
+  // A rally of 300 behind one address all count; the 301st signature from it is held.
+  VIGIL_SIGNATURES_PER_ADDRESS: '300',
 };
 
 const engines: { name: string; port: number; env: Record<string, string> }[] = [

@@ -14,7 +14,7 @@ import { COUNTRY_CODES, countryFromLanguage, type SigningRefusal } from '@/lib/p
 // Nothing to subscribe to: the store only tells the server render (false) from the browser (true).
 const noSubscription = () => () => {};
 
-type Outcome = { kind: 'accepted' } | { kind: 'rate_limited' | 'busy'; seconds: number } | { kind: 'refused'; reason: SigningRefusal } | { kind: 'failed' };
+type Outcome = { kind: 'accepted' } | { kind: 'busy'; seconds: number } | { kind: 'refused'; reason: SigningRefusal } | { kind: 'failed' };
 
 const REFUSALS: Record<string, SigningRefusal> = {
   petition_closed: 'closed',
@@ -70,7 +70,6 @@ export function SignPetitionForm({ slug, idPrefix = 'sign' }: { slug: string; id
       if (response.status === 400 && body.field && body.code) {
         return setError(body.field as keyof SignPetitionInput, { message: body.code }, { shouldFocus: true });
       }
-      if (response.status === 429) return setOutcome({ kind: 'rate_limited', seconds: body.retryAfterSeconds ?? 60 });
       // Busy or the database is away: the form keeps what was typed and says when to send it again.
       if (response.status === 503) return setOutcome({ kind: 'busy', seconds: Number(response.headers.get('Retry-After')) || body.retryAfterSeconds || 5 });
       if (response.status === 409 && body.error && REFUSALS[body.error]) return setOutcome({ kind: 'refused', reason: REFUSALS[body.error]! });
@@ -92,7 +91,6 @@ export function SignPetitionForm({ slug, idPrefix = 'sign' }: { slug: string; id
   }
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('submit')}>
-      {outcome?.kind === 'rate_limited' ? <Notice tone="warning">{t('rateLimited', { seconds: outcome.seconds })}</Notice> : null}
       {outcome?.kind === 'busy' ? <Notice tone="warning">{t('busy', { seconds: outcome.seconds })}</Notice> : null}
       {outcome?.kind === 'refused' ? <Notice tone="warning">{tRefusal(outcome.reason)}</Notice> : null}
       {outcome?.kind === 'failed' ? <Notice tone="error">{t('failed')}</Notice> : null}

@@ -98,10 +98,16 @@ export const petitionSignatures = pgTable(
     confirmationSentAt: timestamp('confirmation_sent_at', { withTimezone: true }),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     invalidationId: uuid('invalidation_id').references(() => petitionInvalidations.id, { onDelete: 'set null' }),
+    /**
+     * Set when the signature came from an address past its ceiling (lib/petitions/address-ceiling.ts):
+     * accepted and confirmable like any other, but not counted until an organizer releases it.
+     */
+    heldAt: timestamp('held_at', { withTimezone: true }),
     ...timestamps,
   },
   (table) => [
     uniqueIndex('petition_signatures_one_per_person').on(table.petitionId, table.emailNormalised),
+    index('petition_signatures_held_idx').on(table.petitionId, table.ipHash).where(sql`${table.heldAt} is not null`),
     uniqueIndex('petition_signatures_token_unique').on(table.confirmationTokenHash),
     index('petition_signatures_petition_created_idx').on(table.petitionId, table.createdAt),
     index('petition_signatures_petition_confirmed_idx').on(table.petitionId, table.confirmedAt),
@@ -127,9 +133,9 @@ export const petitionCountShards = pgTable(
 );
 
 /**
- * The per-address limits: one row per petition and address hash, holding the times of its recent
- * attempts. Signing upserts it in the same statement that records the signature; the upsert locks
- * the row, so concurrent attempts from one address are judged one after the other, exactly.
+ * The per-address ceilings: one row per petition and address hash, counting its signing attempts in
+ * the current window. Signing upserts it in the same statement that records the signatures, once per
+ * address and batch (adding the batch's attempts from it); attempts past the ceiling are held.
  */
 export const petitionAddressWindows = pgTable(
   'petition_address_windows',
@@ -138,11 +144,10 @@ export const petitionAddressWindows = pgTable(
       .notNull()
       .references(() => petitions.id, { onDelete: 'cascade' }),
     ipHash: text('ip_hash').notNull(),
-    /** Accepted attempts within the longest window, oldest first. */
-    attemptTimes: timestamp('attempt_times', { withTimezone: true }).array().notNull(),
-    /** The verdict on the latest attempt, and when to try again if it was refused. */
-    allowed: boolean('allowed').notNull(),
-    retryAfterSeconds: integer('retry_after_seconds').notNull().default(0),
+    /** When the current window began; a window older than the ceiling's starts again at the next attempt. */
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Signing attempts from the address within the current window. */
+    attempts: integer('attempts').notNull().default(0),
     ...timestamps,
   },
   (table) => [

@@ -79,6 +79,7 @@ export const OPERATIONS = {
   'petitions.create': { roles: organizers },
   'petitions.update': { roles: organizers },
   'petitions.close': { roles: organizers },
+  'signatures.release': { roles: organizers },
   'petitions.markDelivered': { roles: organizers },
   'petitions.pauseAll': { roles: organizers },
   'signatures.export': { roles: organizers },

@@ -35,6 +35,24 @@ async function petitionWithSignature(): Promise<string> {
   return `${petitionId} ${domain}`;
 }
 
+/** An open petition with one confirmed signature held past its address's ceiling; returns its id. */
+async function petitionWithHeldSignature(): Promise<string> {
+  const db = await getDb();
+  const { petitionId } = await createTestPetition(db);
+  await db.insert(petitionSignatures).values({
+    petitionId,
+    email: 'held@example.org',
+    emailNormalised: 'held@example.org',
+    emailDomain: 'example.org',
+    name: 'Held Signer',
+    country: 'KR',
+    ipHash: '0'.repeat(32),
+    confirmedAt: new Date(),
+    heldAt: new Date(),
+  });
+  return petitionId;
+}
+
 export const scenarios: AuthorizationScenarios = {
   'petitions.list': { run: ({ session }) => listPetitions(session) },
   'petitions.read': { prepare: openPetition, run: ({ session }, petitionId) => getPetitionFigures(session, petitionId) },
@@ -49,6 +67,7 @@ export const scenarios: AuthorizationScenarios = {
       updatePetition(session, { petitionId, slug: `matrix-${randomUUID().slice(0, 8)}`, title: 'Free them now', target: 'Someone', goal: '200', status: 'paused' }),
   },
   'petitions.close': { prepare: openPetition, input: (_caller, petitionId) => ({ petitionId }) },
+  'signatures.release': { prepare: petitionWithHeldSignature, input: (_caller, petitionId) => ({ petitionId, ipHash: '' }) },
   'petitions.markDelivered': {
     prepare: openPetition,
     run: ({ session }, petitionId) =>

@@ -28,10 +28,10 @@ export async function confirmSignature(token: string): Promise<ConfirmationView>
           gt(petitionSignatures.confirmationExpiresAt, sql`now()`),
         ),
       )
-      .returning({ petitionId: petitionSignatures.petitionId, invalidationId: petitionSignatures.invalidationId });
+      .returning({ petitionId: petitionSignatures.petitionId, invalidationId: petitionSignatures.invalidationId, heldAt: petitionSignatures.heldAt });
     if (!row) return null;
-    // A signature set aside by an organizer before its owner confirmed it does not count.
-    if (!row.invalidationId) await adjustConfirmedCount(tx, row.petitionId, 1);
+    // A signature set aside by an organizer, or held past its address's ceiling, does not count (yet).
+    if (!row.invalidationId && !row.heldAt) await adjustConfirmedCount(tx, row.petitionId, 1);
     return row.petitionId;
   });
   if (confirmed) {

@@ -17,8 +17,8 @@ export const SHARD_COUNT = 16;
 // Any fixed 32-bit number: the first key of the two-key advisory locks on a petition's count.
 const COUNT_LOCK_CLASS = 72_118_431;
 
-/** The one definition of a signature that counts: confirmed and not set aside by an organizer. */
-export const signatureIsCounted = and(isNotNull(petitionSignatures.confirmedAt), isNull(petitionSignatures.invalidationId));
+/** The one definition of a signature that counts: confirmed, not set aside by an organizer, not held. */
+export const signatureIsCounted = and(isNotNull(petitionSignatures.confirmedAt), isNull(petitionSignatures.invalidationId), isNull(petitionSignatures.heldAt));
 
 export async function lockCountShared(tx: Transaction, petitionId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock_shared(${COUNT_LOCK_CLASS}, hashtext(${petitionId}))`);

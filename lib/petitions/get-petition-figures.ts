@@ -47,7 +47,7 @@ export async function getPetitionFigures(session: StaffSession | null, petitionI
   const notInvalidated = isNull(petitionSignatures.invalidationId);
   const day = sql<string>`to_char(${petitionSignatures.confirmedAt} at time zone 'UTC', 'YYYY-MM-DD')`;
   const n = sql<number>`count(*)`.mapWith(Number);
-  const [counts, tallies, perDay, byCountry, topDomains, topAddresses, invalidations] = await Promise.all([
+  const [counts, tallies, perDay, byCountry, topDomains, topAddresses, invalidations, heldByAddress] = await Promise.all([
     readConfirmedCounts(db, [petitionId]),
     db
       .select({
@@ -90,6 +90,19 @@ export async function getPetitionFigures(session: StaffSession | null, petitionI
       .from(petitionInvalidations)
       .where(eq(petitionInvalidations.petitionId, petitionId))
       .orderBy(desc(petitionInvalidations.createdAt)),
+    // Held past their address's ceiling, by address: what an organizer releases or invalidates.
+    db
+      .select({
+        ipHash: petitionSignatures.ipHash,
+        count: n,
+        confirmed: sql<number>`count(${petitionSignatures.confirmedAt})`.mapWith(Number),
+        latest: sql<Date>`max(${petitionSignatures.createdAt})`.mapWith(petitionSignatures.createdAt),
+      })
+      .from(petitionSignatures)
+      .where(and(ofPetition, notInvalidated, isNotNull(petitionSignatures.heldAt)))
+      .groupBy(petitionSignatures.ipHash)
+      .orderBy(desc(n))
+      .limit(20),
   ]);
   return {
     petition,
@@ -101,6 +114,8 @@ export async function getPetitionFigures(session: StaffSession | null, petitionI
     topDomains: topDomains.map((row) => ({ domain: row.domain ?? '', count: row.count })),
     topAddresses: topAddresses.map((row) => ({ ipHash: row.ipHash ?? '', count: row.count })),
     invalidations: invalidations.map((row) => ({ ...row, filter: row.filter as Record<string, string | null> })),
+    held: heldByAddress.reduce((sum, row) => sum + row.count, 0),
+    heldByAddress: heldByAddress.map((row) => ({ ipHash: row.ipHash ?? '', count: row.count, confirmed: row.confirmed, latest: row.latest })),
   };
 }
 

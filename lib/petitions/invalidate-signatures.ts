@@ -41,11 +41,11 @@ export async function invalidateSignatures(
       .update(petitionSignatures)
       .set({ invalidationId: invalidation!.id, updatedAt: sql`now()` })
       .where(and(...conditions))
-      .returning({ confirmedAt: petitionSignatures.confirmedAt });
+      .returning({ confirmedAt: petitionSignatures.confirmedAt, heldAt: petitionSignatures.heldAt });
     // Nothing matched: no empty invalidation is kept.
     if (affected.length === 0) tx.rollback();
     await tx.update(petitionInvalidations).set({ signatureCount: affected.length }).where(eq(petitionInvalidations.id, invalidation!.id));
-    await adjustConfirmedCount(tx, petitionId, -affected.filter((row) => row.confirmedAt).length);
+    await adjustConfirmedCount(tx, petitionId, -affected.filter((row) => row.confirmedAt && !row.heldAt).length);
     await recordAudit(tx, actor, {
       action: 'signatures.invalidate',
       entityType: 'petition_invalidation',

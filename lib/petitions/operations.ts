@@ -2,5 +2,6 @@
 import 'server-only';
 import type { DefinedOperation } from '@/lib/operations/define-operation';
 import { closePetition } from './close-petition';
+import { releaseHeldSignatures } from './release-held-signatures';
 
-export const petitionOperations: readonly DefinedOperation[] = [closePetition];
+export const petitionOperations: readonly DefinedOperation[] = [closePetition, releaseHeldSignatures];

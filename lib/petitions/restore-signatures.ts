@@ -26,8 +26,8 @@ export async function restoreSignatures(session: StaffSession | null, input: Res
       .update(petitionSignatures)
       .set({ invalidationId: null, updatedAt: sql`now()` })
       .where(eq(petitionSignatures.invalidationId, invalidationId))
-      .returning({ confirmedAt: petitionSignatures.confirmedAt });
-    await adjustConfirmedCount(tx, invalidation.petitionId, restored.filter((row) => row.confirmedAt).length);
+      .returning({ confirmedAt: petitionSignatures.confirmedAt, heldAt: petitionSignatures.heldAt });
+    await adjustConfirmedCount(tx, invalidation.petitionId, restored.filter((row) => row.confirmedAt && !row.heldAt).length);
     await recordAudit(tx, actor, {
       action: 'signatures.restore',
       entityType: 'petition_invalidation',

@@ -105,6 +105,15 @@ export const signatureFilterSchema = z
   })
   .refine((filter) => filter.domain || filter.ipHash || filter.from || filter.to, { error: 'filterEmpty', path: ['domain'] });
 
+/** Held signatures to count: those of one address hash, or (empty) all of the petition's. */
+export const releaseHeldSignaturesSchema = petitionIdSchema.extend({
+  ipHash: z
+    .string()
+    .trim()
+    .regex(/^$|^[0-9a-f]{32}$/, { error: 'ipHashInvalid' })
+    .default(''),
+});
+
 export const invalidateSignaturesSchema = z.intersection(
   petitionIdSchema.extend({ reason: z.string().trim().min(3, { error: 'reasonRequired' }).max(500, { error: 'reasonTooLong' }) }),
   signatureFilterSchema,

@@ -1,8 +1,10 @@
 /**
  * Signing, as the sign form, the embed widget and the partners' API all do it (public: no session).
  * The answer to an accepted signature never says whether the address had signed before, or was
- * blocked: a new signature, a repeated one and a blocked one all get `accepted`. Each attempt from
- * an address counts toward its per-petition limits (kept in Postgres, by keyed hash).
+ * blocked or held: a new signature, a repeated one, a held one and a blocked one all get `accepted`.
+ * Each attempt from an address counts toward its per-petition ceiling (kept in Postgres, by keyed
+ * hash); past it, signatures are held: stored, mailed, confirmable, not counted until an organizer
+ * releases them (lib/petitions/address-ceiling.ts). Nobody is refused for sharing an address.
  *
  * A surge is hundreds of signatures a second, so a new signature is written by one SQL statement
  * (petition still accepting, blocklist, the address's window, the idempotency key, the signature and
@@ -20,6 +22,7 @@ import { enqueueMail, type OutgoingMail } from '@/lib/mail/enqueue-mail';
 import { hashAddress } from './address-hash';
 import { CONFIRMATION_TTL_DAYS, hashConfirmationToken, newConfirmationToken, RESEND_INTERVAL_SECONDS } from './confirmation-token';
 import { normaliseEmail } from './normalise-email';
+import { addressCeiling } from './address-ceiling';
 import { alreadySignedMail, confirmationMail } from './petition-mail';
 import { findSigningPetition, forgetSigningPetitions } from './find-signing-petition';
 import { processShared } from '@/lib/runtime/process-shared';
@@ -33,18 +36,11 @@ import { SIGN_FIELDS, signPetitionSchema } from './schemas';
 import { signingRefusal } from './signing-refusal';
 import type { SigningRefusal } from './vocabulary';
 
-/** Per address and petition, as the UK Parliament's site: 1 a minute, 5 in 5 minutes. */
-export const SIGNING_LIMITS = [
-  { windowSeconds: 60, max: 1 },
-  { windowSeconds: 300, max: 5 },
-] as const;
-
 export type SignOutcome =
   | { kind: 'accepted' }
   | { kind: 'invalid'; field: string; error: string }
   | { kind: 'not_found' }
   | { kind: 'not_accepting'; reason: SigningRefusal }
-  | { kind: 'rate_limited'; retryAfterSeconds: number }
   | { kind: 'idempotency_key_reused' };
 
 export interface SigningContext {
@@ -106,6 +102,7 @@ export async function signPetition(slug: string, input: unknown, context: Signin
     tokenHash: hashConfirmationToken(token),
     keyHash: idempotency?.keyHash ?? null,
     requestHash: idempotency?.requestHash ?? null,
+    ceiling: addressCeiling().signatures,
     mail,
   });
   // Closed, paused or unpublished since this instance last looked: judged by the database, not the memo.
@@ -117,11 +114,6 @@ export async function signPetition(slug: string, input: unknown, context: Signin
   }
   // Refused in silence: an abuser learns nothing from the answer.
   if (outcome.blocked) return { kind: 'accepted' };
-  if (!outcome.allowed) {
-    // A concurrent twin of a keyed request may have been accepted meanwhile: answer as it was.
-    const replay = idempotency ? await replayIdempotent(petition.id, idempotency) : null;
-    return replay ?? { kind: 'rate_limited', retryAfterSeconds: Math.max(1, outcome.retryAfter ?? 60) };
-  }
   if (idempotency && !outcome.claimed) return (await replayIdempotent(petition.id, idempotency)) ?? { kind: 'accepted' };
   if (!outcome.inserted) await signedBefore(petition, email.normalised, token, context.origin);
   return { kind: 'accepted' };
@@ -145,6 +137,8 @@ interface SigningRow {
   tokenHash: string;
   keyHash: string | null;
   requestHash: string | null;
+  /** Signatures from one address in the current window that count; later ones are held. */
+  ceiling: number;
   mail: OutgoingMail;
 }
 
@@ -153,9 +147,8 @@ interface SigningVerdict {
   /** The petition takes signatures now (open, within its dates, not paused, public). */
   accepting: boolean;
   blocked: boolean;
-  /** The address's limits let this attempt through (null when not judged: not accepting, or blocked). */
-  allowed: boolean | null;
-  retryAfter: number | null;
+  /** Past the address's ceiling: stored, but not counted until an organizer releases it. */
+  held: boolean;
   /** The idempotency key was claimed by this row. */
   claimed: boolean;
   /** A new signature row (and its confirmation mail) was written. */
@@ -164,8 +157,9 @@ interface SigningVerdict {
 
 /**
  * Signatures arriving together are written together (lib/petitions/group-commit.ts): one statement,
- * one commit for the batch. Rows of one address, one e-mail or one idempotency key never share a
- * batch, so each is judged after the other as if alone. One queue per process, whichever copy of this
+ * one commit for the batch. Rows of one e-mail or one idempotency key never share a batch, so each
+ * is judged after the other as if alone; rows of one address do (a crowd behind one NAT signs at full
+ * speed), and are ranked within the batch against the address's ceiling. One queue per process, whichever copy of this
  * module (the API's, the sign form's action) a signature comes through.
  */
 export const SIGNING_QUEUE_MAX_WAITING = 400;
@@ -186,7 +180,6 @@ const signingQueue = processShared('signingQueue', () => createGroupCommit<Signi
   // (694/s against 557/s). A lone signer still goes at once.
   maxInFlight: 1,
   keys: (row) => [
-    `a:${row.petitionId}:${row.ipHash}`,
     `e:${row.petitionId}:${row.emailNormalised}`,
     ...(row.keyHash ? [`k:${row.petitionId}:${row.keyHash}`] : []),
   ],
@@ -226,6 +219,7 @@ async function runSigningStatement(rows: SigningRow[]): Promise<SigningVerdict[]
       token_hash: row.tokenHash,
       key_hash: row.keyHash,
       request_hash: row.requestHash,
+      ceiling: row.ceiling,
       mail_to: row.mail.to,
       mail_subject: row.mail.subject,
       mail_text: row.mail.text,
@@ -236,8 +230,7 @@ async function runSigningStatement(rows: SigningRow[]): Promise<SigningVerdict[]
     ord: number;
     accepting: boolean;
     blocked: boolean;
-    allowed: boolean | null;
-    retry_after: number | null;
+    held: boolean;
     claimed: boolean;
     inserted: boolean;
   }>((signingStatement ??= prepareStatement(signingSql())), { input });
@@ -245,8 +238,7 @@ async function runSigningStatement(rows: SigningRow[]): Promise<SigningVerdict[]
   return result.map((row) => ({
     accepting: row.accepting,
     blocked: row.blocked,
-    allowed: row.allowed,
-    retryAfter: row.retry_after,
+    held: row.held,
     claimed: row.claimed,
     inserted: row.inserted,
   }));
@@ -260,7 +252,7 @@ function signingSql(): SQL {
     with input as (
       select * from json_to_recordset(${sql.placeholder('input')}::json) as i(ord int, petition_id uuid, ip_hash text, ip inet, email text,
         email_normalised text, email_domain text, name text, country text, display text, wants_updates boolean, locale text,
-        signature_id uuid, token_hash text, key_hash text, request_hash text, mail_to text, mail_subject text, mail_text text, mail_list_unsubscribe text)
+        signature_id uuid, token_hash text, key_hash text, request_hash text, ceiling int, mail_to text, mail_subject text, mail_text text, mail_list_unsubscribe text)
     ),
     judged as (
       select i.*,
@@ -276,24 +268,26 @@ function signingSql(): SQL {
       from input i
     ),
     address_window as (
-      insert into petition_address_windows as w (petition_id, ip_hash, attempt_times, allowed, retry_after_seconds)
-      select petition_id, ip_hash, array[now()], true, 0 from judged where accepting and not blocked
+      insert into petition_address_windows as w (petition_id, ip_hash, window_started_at, attempts)
+      select petition_id, ip_hash, now(), count(*) from judged where accepting and not blocked
+      group by petition_id, ip_hash
       order by petition_id, ip_hash
       on conflict (petition_id, ip_hash) do update set
-        allowed = ${attemptAllowed},
-        retry_after_seconds = case when ${attemptAllowed} then 0 else ${retryAfter} end,
-        attempt_times = case when ${attemptAllowed} then array_append(${recentAttempts}, now()) else ${recentAttempts} end,
+        window_started_at = case when ${windowIsCurrent} then w.window_started_at else now() end,
+        attempts = case when ${windowIsCurrent} then w.attempts else 0 end + excluded.attempts,
         updated_at = now()
-      returning w.petition_id, w.ip_hash, w.allowed, w.retry_after_seconds
+      returning w.petition_id, w.ip_hash, w.attempts
     ),
     windowed as materialized (
-      select j.*, aw.allowed, aw.retry_after_seconds
+      -- The address's attempts before this batch, plus this row's place among the batch's own.
+      select j.*, (aw.attempts - count(*) over from_address + row_number() over (from_address order by j.ord)) > j.ceiling as held
       from judged j left join address_window aw on aw.petition_id = j.petition_id and aw.ip_hash = j.ip_hash
+      window from_address as (partition by j.petition_id, j.ip_hash, j.accepting and not j.blocked)
       order by j.petition_id, j.key_hash
     ),
     claim as (
       insert into petition_idempotency_keys (petition_id, key_hash, request_hash)
-      select petition_id, key_hash, request_hash from windowed where allowed and key_hash is not null
+      select petition_id, key_hash, request_hash from windowed where accepting and not blocked and key_hash is not null
       order by petition_id, key_hash
       on conflict do nothing
       returning petition_id, key_hash
@@ -305,11 +299,12 @@ function signingSql(): SQL {
     ),
     signature as (
       insert into petition_signatures (id, petition_id, email, email_normalised, email_domain, name, country, display,
-        wants_updates, locale, ip_hash, confirmation_token_hash, confirmation_expires_at, confirmation_sent_at)
+        wants_updates, locale, ip_hash, confirmation_token_hash, confirmation_expires_at, confirmation_sent_at, held_at)
       select signature_id, petition_id, email, email_normalised, email_domain, name, country, display::signer_display,
-        wants_updates, locale, ip_hash, token_hash, now() + make_interval(days => ${CONFIRMATION_TTL_DAYS}), now()
+        wants_updates, locale, ip_hash, token_hash, now() + make_interval(days => ${CONFIRMATION_TTL_DAYS}), now(),
+        case when held then now() end
       from ready
-      where allowed and (key_hash is null or claimed)
+      where accepting and not blocked and (key_hash is null or claimed)
       order by petition_id, email_normalised
       on conflict (petition_id, email_normalised) do nothing
       returning id
@@ -319,7 +314,7 @@ function signingSql(): SQL {
       select r.mail_to, r.mail_subject, r.mail_text, r.mail_list_unsubscribe from ready r join signature s on s.id = r.signature_id
       returning id
     )
-    select r.ord, r.accepting, r.blocked, r.allowed, r.retry_after_seconds as retry_after, r.claimed,
+    select r.ord, r.accepting, r.blocked, coalesce(r.held, false) as held, r.claimed,
       exists (select 1 from signature s where s.id = r.signature_id) as inserted
     from ready r
     order by r.ord
@@ -337,22 +332,8 @@ async function replayIdempotent(petitionId: string, idempotency: { keyHash: stri
   return existing.requestHash === idempotency.requestHash ? { kind: 'accepted' } : { kind: 'idempotency_key_reused' };
 }
 
-// The address's window, inside the upsert above: `w` is its row. Built from SIGNING_LIMITS.
-const LONGEST_WINDOW = Math.max(...SIGNING_LIMITS.map((limit) => limit.windowSeconds));
-const within = (seconds: number) => sql`(select count(*) from unnest(w.attempt_times) t where t > now() - make_interval(secs => ${seconds}))`;
-const attemptAllowed: SQL = sql`(${sql.join(
-  SIGNING_LIMITS.map((limit) => sql`${within(limit.windowSeconds)} < ${limit.max}`),
-  sql` and `,
-)})`;
-const retryAfter: SQL = sql`greatest(${sql.join(
-  SIGNING_LIMITS.map(
-    (limit) => sql`case when ${within(limit.windowSeconds)} >= ${limit.max} then ceil(extract(epoch from (
-      (select t from unnest(w.attempt_times) t where t > now() - make_interval(secs => ${limit.windowSeconds}) order by t desc offset ${limit.max - 1} limit 1)
-      + make_interval(secs => ${limit.windowSeconds}) - now())))::int else 0 end`,
-  ),
-  sql`, `,
-)})`;
-const recentAttempts: SQL = sql`array(select t from unnest(w.attempt_times) t where t > now() - make_interval(secs => ${LONGEST_WINDOW}) order by t)`;
+// The address's window, inside the upsert above (`w` is its row): still current, or to start again.
+const windowIsCurrent: SQL = sql`w.window_started_at > now() - make_interval(secs => ${addressCeiling().windowSeconds})`;
 
 /**
  * Signed before: the person at this address gets a mail (at most one per RESEND_INTERVAL), a new link

@@ -37,12 +37,6 @@ export function signingResponse(outcome: SignOutcome): SigningResponse {
       return { status: 404, body: { error: 'not_found', message: 'No open petition has this address.' } };
     case 'not_accepting':
       return { status: 409, body: { error: REFUSAL_ERRORS[outcome.reason], message: en.petition.refusal[outcome.reason] } };
-    case 'rate_limited':
-      return {
-        status: 429,
-        body: { error: 'rate_limited', retryAfterSeconds: outcome.retryAfterSeconds },
-        headers: { 'Retry-After': String(outcome.retryAfterSeconds) },
-      };
     case 'idempotency_key_reused':
       return { status: 422, body: { error: 'idempotency_key_reused', message: 'This Idempotency-Key was used with a different request.' } };
   }

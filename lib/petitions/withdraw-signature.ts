@@ -35,9 +35,9 @@ export async function withdrawSignature(token: string): Promise<WithdrawalView> 
     const [removed] = await tx
       .delete(petitionSignatures)
       .where(eq(petitionSignatures.id, signatureId))
-      .returning({ petitionId: petitionSignatures.petitionId, confirmedAt: petitionSignatures.confirmedAt, invalidationId: petitionSignatures.invalidationId });
+      .returning({ petitionId: petitionSignatures.petitionId, confirmedAt: petitionSignatures.confirmedAt, invalidationId: petitionSignatures.invalidationId, heldAt: petitionSignatures.heldAt });
     if (!removed) return { state: 'invalid', petition: null } as WithdrawalView;
-    if (removed.confirmedAt && !removed.invalidationId) await adjustConfirmedCount(tx, removed.petitionId, -1);
+    if (removed.confirmedAt && !removed.invalidationId && !removed.heldAt) await adjustConfirmedCount(tx, removed.petitionId, -1);
     const [petition] = await tx.select({ slug: petitions.slug, title: petitions.title }).from(petitions).where(eq(petitions.id, removed.petitionId));
     return { state: 'withdrawn', petition: petition ?? null } as WithdrawalView;
   });

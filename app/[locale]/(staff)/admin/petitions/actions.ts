@@ -8,6 +8,7 @@ import { closePetition } from '@/lib/petitions/close-petition';
 import { createPetition } from '@/lib/petitions/create-petition';
 import { invalidateSignatures } from '@/lib/petitions/invalidate-signatures';
 import { markPetitionDelivered } from '@/lib/petitions/mark-petition-delivered';
+import { releaseHeldSignatures } from '@/lib/petitions/release-held-signatures';
 import { restoreSignatures } from '@/lib/petitions/restore-signatures';
 import {
   addBlocklistEntrySchema,
@@ -42,6 +43,7 @@ export async function updatePetitionAction(state: State, formData: FormData) {
   return handlers.update(state as never, formData);
 }
 export const closePetitionAction = toAction(closePetition, { message: 'closed' });
+export const releaseHeldSignaturesAction = toAction(releaseHeldSignatures, { message: 'released' });
 export async function markDeliveredAction(state: State, formData: FormData) {
   return handlers.deliver(state as never, formData);
 }

@@ -15,6 +15,7 @@ import {
   closePetitionAction,
   invalidateSignaturesAction,
   markDeliveredAction,
+  releaseHeldSignaturesAction,
   restoreSignaturesAction,
   updatePetitionAction,
 } from '../actions';
@@ -40,7 +41,7 @@ export default async function PetitionConsolePage({ params }: Props) {
   if (page.forbidden) return <Forbidden />;
   if (!page.data) notFound();
   const { figures, delivery } = page.data;
-  const { petition, confirmed, pending, invalidated, perDay, byCountry, topDomains, topAddresses, invalidations } = figures;
+  const { petition, confirmed, pending, invalidated, perDay, byCountry, topDomains, topAddresses, invalidations, held, heldByAddress } = figures;
   const [t, format] = await Promise.all([getTranslations('petitionConsole'), getFormatter()]);
   const finished = petition.status === 'closed' || petition.status === 'delivered';
   return (
@@ -120,6 +121,33 @@ export default async function PetitionConsolePage({ params }: Props) {
           </a>
           <span className="block text-xs text-stone-600">{t('exportHelp')}</span>
         </p>
+      </section>
+
+      <section className="rounded border border-stone-200 bg-white p-6 shadow-sm" aria-labelledby="held">
+        <h2 id="held" className="mb-1 text-lg font-semibold">
+          {t('held')} <span data-testid="petition-held">{format.number(held)}</span>
+        </h2>
+        <p className="mb-3 text-sm text-stone-600">{t('heldHelp')}</p>
+        <ul className="divide-y divide-stone-200 text-sm">
+          {heldByAddress.map((row) => (
+            <li key={row.ipHash} className="flex flex-wrap items-center gap-3 py-2">
+              <span className="font-mono text-xs">{row.ipHash}</span>
+              <span>{t('heldFromAddress', { count: row.count, confirmed: row.confirmed })}</span>
+              <ConsoleForm
+                schema="releaseHeldSignatures"
+                action={releaseHeldSignaturesAction}
+                idPrefix={`release-${row.ipHash}`}
+                submit={t('release')}
+                tone="secondary"
+                defaults={{ petitionId: petition.id, ipHash: row.ipHash }}
+                fields={[
+                  { name: 'petitionId', label: '', type: 'hidden' },
+                  { name: 'ipHash', label: '', type: 'hidden' },
+                ]}
+              />
+            </li>
+          ))}
+        </ul>
       </section>
 
       <section className="rounded border border-stone-200 bg-white p-6 shadow-sm">
