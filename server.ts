@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { describeTrust, trustedProxiesFromEnvironment, type ProxyTrust } from './lib/http/client-address';
 import { applyConnectionTimeouts } from './lib/http/connection-timeouts';
+import { addressCeiling } from './lib/petitions/address-ceiling';
 import { createRequestHandler } from './lib/http/request-handler';
 import { runShutdownHooks } from './lib/runtime/shutdown';
 
@@ -28,6 +29,8 @@ if (!development && !process.env.VIGIL_SECRET_KEY) {
 let trustedProxies: ProxyTrust;
 try {
   trustedProxies = trustedProxiesFromEnvironment();
+  // The signing ceiling too: a value it cannot use stops the start, never a signature.
+  addressCeiling();
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
