@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { textSchema } from '@/lib/fields/schemas';
 
-const optionalText = z
-  .string()
+const optionalText = textSchema()
   .trim()
   .max(200)
   .optional()

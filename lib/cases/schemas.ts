@@ -3,6 +3,7 @@
  * the lib/ operations. Values arrive as form strings; error messages are keys of "advocacy.errors".
  */
 import { z } from 'zod';
+import { recordIdSchema, textSchema } from '@/lib/fields/schemas';
 import {
   CASE_LIFECYCLES,
   CUSTODY_STATUSES,
@@ -22,7 +23,7 @@ export const checkbox = z
   .optional()
   .transform((value) => value === true || value === 'on' || value === 'true');
 
-const text = (max: number) => z.string().trim().max(max, { error: 'tooLong' });
+const text = (max: number) => textSchema().trim().max(max, { error: 'tooLong' });
 const requiredText = (max: number) => text(max).min(1, { error: 'required' });
 
 function isRealDate(value: string): boolean {
@@ -45,7 +46,7 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((value) => (value ? value : null));
 
-export const idSchema = z.uuid({ error: 'recordInvalid' });
+export const idSchema = recordIdSchema();
 /** Several ids in one form field, comma-separated (a multi-select writes it). */
 export const idListSchema = z
   .union([z.string(), z.array(z.string())])
@@ -211,7 +212,7 @@ export const caseIdSchema = z.object({ caseId: idSchema });
 const optionalFilter = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values).optional().catch(undefined);
 export const caseListFilterSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: textSchema().trim().max(200).optional().catch(undefined),
   custodyStatus: optionalFilter(CUSTODY_STATUSES),
   urgency: optionalFilter(URGENCY_LEVELS),
   publicityMode: optionalFilter(PUBLICITY_MODES),

@@ -3,6 +3,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
+import { recordIdSchema } from '@/lib/fields/schemas';
 import { letterBatches, letters } from '@/db/schema';
 import type { StaffFile } from '@/lib/http/staff-download';
 import { defineOperation } from '@/lib/operations/define-operation';
@@ -18,7 +19,7 @@ export type BatchFormat = (typeof BATCH_FORMATS)[number];
 
 export const getBatchDocument = defineOperation({
   name: 'letters.download',
-  input: z.object({ batchId: z.uuid(), format: z.enum(BATCH_FORMATS).default('pdf') }),
+  input: z.object({ batchId: recordIdSchema(), format: z.enum(BATCH_FORMATS).default('pdf') }),
   writes: false,
   changesPublicView: false,
   async run({ db }, { batchId, format }) {

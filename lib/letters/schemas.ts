@@ -4,6 +4,7 @@
  * template's own problem, which names the field and its line and column (vocabulary.ts).
  */
 import { z } from 'zod';
+import { recordIdSchema, textSchema } from '@/lib/fields/schemas';
 import { TARGET_KINDS } from '@/lib/targets/vocabulary';
 import {
   LETTER_LANGUAGES,
@@ -15,9 +16,9 @@ import {
   templateProblemKey,
 } from './vocabulary';
 
-const text = (max: number) => z.string().trim().max(max, { error: 'tooLong' });
+const text = (max: number) => textSchema().trim().max(max, { error: 'tooLong' });
 const requiredText = (max: number) => text(max).min(1, { error: 'required' });
-const id = z.uuid({ error: 'recordInvalid' });
+const id = recordIdSchema();
 
 function isRealDate(value: string): boolean {
   const parsed = new Date(`${value}T00:00:00Z`);
@@ -26,8 +27,7 @@ function isRealDate(value: string): boolean {
 const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'dateInvalid' }).refine(isRealDate, { error: 'dateInvalid' });
 
 /** A template body: saved only when every {{field}} is one of the declared merge fields. */
-export const templateBodySchema = z
-  .string()
+export const templateBodySchema = textSchema()
   .min(1, { error: 'required' })
   .superRefine((body, context) => {
     const parsed = parseTemplate(body);
@@ -56,7 +56,7 @@ export const generateBatchSchema = z
     templateId: id,
     selection: z.enum(TARGET_SELECTIONS, { error: 'choose' }),
     kind: z.union([z.literal(''), z.enum(TARGET_KINDS)]).optional().default(''),
-    hostCountry: z.string().trim().toUpperCase().optional().default(''),
+    hostCountry: textSchema().trim().toUpperCase().optional().default(''),
     targetIds: z
       .union([z.string(), z.array(z.string())])
       .optional()

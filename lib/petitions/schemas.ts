@@ -3,6 +3,7 @@
  * organizer console. Error messages are keys of the "petitionErrors" catalog.
  */
 import { z } from 'zod';
+import { recordIdSchema, textSchema } from '@/lib/fields/schemas';
 import { BLOCKLIST_KINDS, COUNTRY_CODES, SIGNER_DISPLAYS, SIGNING_LOCALES } from './vocabulary';
 
 /** A checkbox or a JSON boolean: "on"/"true"/true mean yes; absent means no. */
@@ -12,8 +13,7 @@ const checkbox = z
   .transform((value) => value === true || value === 'on' || value === 'true');
 
 export const signPetitionSchema = z.object({
-  name: z
-    .string({ error: 'nameRequired' })
+  name: textSchema({ error: 'nameRequired' })
     .trim()
     .min(1, { error: 'nameRequired' })
     .max(100, { error: 'nameTooLong' }),
@@ -57,31 +57,31 @@ const optionalInstant = z
 
 export const petitionFieldsSchema = z.object({
   slug: slugSchema,
-  title: z.string().trim().min(1, { error: 'titleRequired' }).max(200, { error: 'titleTooLong' }),
-  body: z.string().trim().max(20_000, { error: 'bodyTooLong' }).default(''),
-  target: z.string().trim().min(1, { error: 'targetRequired' }).max(200, { error: 'targetTooLong' }),
+  title: textSchema().trim().min(1, { error: 'titleRequired' }).max(200, { error: 'titleTooLong' }),
+  body: textSchema().trim().max(20_000, { error: 'bodyTooLong' }).default(''),
+  target: textSchema().trim().min(1, { error: 'targetRequired' }).max(200, { error: 'targetTooLong' }),
   goal: z.coerce.number({ error: 'goalInvalid' }).int({ error: 'goalInvalid' }).min(1, { error: 'goalInvalid' }).max(100_000_000, { error: 'goalInvalid' }),
   opensAt: optionalInstant,
   closesAt: optionalInstant,
 });
 
-export const createPetitionSchema = petitionFieldsSchema.extend({ caseId: z.uuid({ error: 'caseRequired' }) });
+export const createPetitionSchema = petitionFieldsSchema.extend({ caseId: recordIdSchema('caseRequired') });
 export type CreatePetitionInput = z.input<typeof createPetitionSchema>;
 
 export const updatePetitionSchema = petitionFieldsSchema.extend({
-  petitionId: z.uuid(),
+  petitionId: recordIdSchema('petitionUnknown'),
   // Closing and delivery have operations of their own.
   status: z.enum(['draft', 'open', 'paused'], { error: 'statusInvalid' }),
 });
 export type UpdatePetitionInput = z.input<typeof updatePetitionSchema>;
 
-export const petitionIdSchema = z.object({ petitionId: z.uuid() });
+export const petitionIdSchema = z.object({ petitionId: recordIdSchema('petitionUnknown') });
 export type PetitionIdInput = z.input<typeof petitionIdSchema>;
 
 export const markDeliveredSchema = petitionIdSchema.extend({
   deliveredOn: z.iso.date({ error: 'dateInvalid' }),
-  deliveredTo: z.string().trim().min(1, { error: 'recipientRequired' }).max(200, { error: 'recipientTooLong' }),
-  note: z.string().trim().max(2000, { error: 'noteTooLong' }).default(''),
+  deliveredTo: textSchema().trim().min(1, { error: 'recipientRequired' }).max(200, { error: 'recipientTooLong' }),
+  note: textSchema().trim().max(2000, { error: 'noteTooLong' }).default(''),
 });
 export type MarkDeliveredInput = z.input<typeof markDeliveredSchema>;
 
@@ -115,22 +115,22 @@ export const releaseHeldSignaturesSchema = petitionIdSchema.extend({
 });
 
 export const invalidateSignaturesSchema = z.intersection(
-  petitionIdSchema.extend({ reason: z.string().trim().min(3, { error: 'reasonRequired' }).max(500, { error: 'reasonTooLong' }) }),
+  petitionIdSchema.extend({ reason: textSchema().trim().min(3, { error: 'reasonRequired' }).max(500, { error: 'reasonTooLong' }) }),
   signatureFilterSchema,
 );
 export type InvalidateSignaturesInput = z.input<typeof invalidateSignaturesSchema>;
 
-export const restoreSignaturesSchema = z.object({ invalidationId: z.uuid() });
+export const restoreSignaturesSchema = z.object({ invalidationId: recordIdSchema('invalidationUnknown') });
 export type RestoreSignaturesInput = z.input<typeof restoreSignaturesSchema>;
 
 export const addBlocklistEntrySchema = z.object({
   kind: z.enum(BLOCKLIST_KINDS, { error: 'kindInvalid' }),
-  value: z.string().trim().toLowerCase().min(1, { error: 'valueRequired' }).max(253, { error: 'valueInvalid' }),
-  note: z.string().trim().max(500, { error: 'noteTooLong' }).default(''),
+  value: textSchema().trim().toLowerCase().min(1, { error: 'valueRequired' }).max(253, { error: 'valueInvalid' }),
+  note: textSchema().trim().max(500, { error: 'noteTooLong' }).default(''),
 });
 export type AddBlocklistEntryInput = z.input<typeof addBlocklistEntrySchema>;
 
-export const removeBlocklistEntrySchema = z.object({ entryId: z.uuid() });
+export const removeBlocklistEntrySchema = z.object({ entryId: recordIdSchema('entryUnknown') });
 export type RemoveBlocklistEntryInput = z.input<typeof removeBlocklistEntrySchema>;
 
 export const sitePauseSchema = z.object({ signingPaused: checkbox });

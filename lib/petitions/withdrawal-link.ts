@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isRecordId } from '@/lib/fields/schemas';
 import { deriveKey, type KeyPurpose } from '@/lib/security/secret-key';
 
 type LinkPurpose = 'withdraw' | 'news-off';
@@ -18,11 +19,11 @@ function mac(purpose: LinkPurpose, signatureId: string): string {
 }
 
 function signatureIdFromToken(purpose: LinkPurpose, token: string): string | null {
-  const match = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{32})$/.exec(token);
-  if (!match) return null;
-  const expected = Buffer.from(mac(purpose, match[1]!));
-  const given = Buffer.from(match[2]!);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? match[1]! : null;
+  const [signatureId, signature, ...rest] = token.split('.');
+  if (rest.length > 0 || !isRecordId(signatureId) || !signature || !/^[A-Za-z0-9_-]{32}$/.test(signature)) return null;
+  const expected = Buffer.from(mac(purpose, signatureId));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? signatureId : null;
 }
 
 export function withdrawalToken(signatureId: string): string {

@@ -3,10 +3,11 @@
  * as strings; error messages are keys of "letters.errors".
  */
 import { z } from 'zod';
+import { recordIdSchema, textSchema } from '@/lib/fields/schemas';
 import { LETTER_LANGUAGES } from '@/lib/letters/vocabulary';
 import { TARGET_KINDS, TARGET_STATUSES } from './vocabulary';
 
-const text = (max: number) => z.string().trim().max(max, { error: 'tooLong' });
+const text = (max: number) => textSchema().trim().max(max, { error: 'tooLong' });
 const requiredText = (max: number) => text(max).min(1, { error: 'required' });
 const optionalText = (max: number) => text(max).optional().default('');
 
@@ -90,7 +91,7 @@ export type TargetFieldsInput = z.input<typeof targetFieldsSchema> | z.output<ty
 export type TargetFields = z.output<typeof targetFieldsSchema>;
 
 export const createTargetSchema = targetFieldsSchema;
-export const updateTargetSchema = targetFieldsSchema.extend({ targetId: z.uuid({ error: 'recordInvalid' }) });
+export const updateTargetSchema = targetFieldsSchema.extend({ targetId: recordIdSchema() });
 export type UpdateTargetInput = z.input<typeof updateTargetSchema> | z.output<typeof updateTargetSchema>;
 
 export const importTargetsSchema = z.object({

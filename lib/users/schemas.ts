@@ -2,14 +2,14 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '@/lib/auth/roles';
 import { emailSchema } from '@/lib/auth/schemas';
-import { checkboxSchema, recordIdSchema } from '@/lib/fields/schemas';
+import { checkboxSchema, recordIdSchema, textSchema } from '@/lib/fields/schemas';
 
 export { STAFF_ROLES };
 export const staffRoleSchema = z.enum(STAFF_ROLES, { error: 'roleInvalid' });
 
 export const inviteUserSchema = z.object({
   email: emailSchema,
-  displayName: z.string().trim().max(120, { error: 'nameTooLong' }).default(''),
+  displayName: textSchema().trim().max(120, { error: 'nameTooLong' }).default(''),
   role: staffRoleSchema,
   internalAccess: checkboxSchema,
 });

@@ -57,6 +57,23 @@ describeEachEngine('POST /api/petitions/[slug]/signatures', ({ db }) => {
     expect((await call(slug, { ...signer('big@example.org'), name: 'x'.repeat(9000) })).status).toBe(413);
   });
 
+  it('answers 400 naming the field for a name with a NUL or a lone surrogate, and stores nothing', async () => {
+    const { slug, petitionId } = await createTestPetition(db());
+    for (const name of ['Kim\u0000', '\u0000', 'Kim \ud800', '\udc00Lee']) {
+      const response = await call(slug, { ...signer('nul@example.org'), name });
+      expect(response.status, JSON.stringify(name)).toBe(400);
+      expect(await response.json()).toEqual({
+        error: 'invalid_field',
+        field: 'name',
+        code: 'textInvalid',
+        message: 'This text contains a character that cannot be saved (a NUL or a broken character). Remove it and try again.',
+      });
+    }
+    expect(await db().select().from(petitionSignatures).where(eq(petitionSignatures.petitionId, petitionId))).toEqual([]);
+    // A name in any script, emoji included (a surrogate pair), still signs.
+    expect((await call(slug, { ...signer('pair@example.org'), name: '김 😀' })).status).toBe(202);
+  });
+
   it('answers 404 for an unknown or hidden petition and 409 for a closed one', async () => {
     expect((await call('no-such-petition', signer('a@example.org'))).status).toBe(404);
     const hidden = await createTestPetition(db(), { status: 'draft' });

@@ -7,6 +7,7 @@ import { LiveRefresh } from '@/components/petitions/console/LiveRefresh';
 import { SignaturesByCountryChart, SignaturesPerDayChart } from '@/components/petitions/console/SignatureCharts';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { Badge } from '@/components/ui/Badge';
+import { isRecordId } from '@/lib/fields/schemas';
 import { loadStaffPage } from '@/lib/operations/adapters';
 import { Link } from '@/lib/i18n/navigation';
 import { getPetitionDelivery } from '@/lib/petitions/get-petition-delivery';
@@ -27,13 +28,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations({ locale, namespace: 'petitionConsole' }))('figures') };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const localInput = (value: Date | null) => (value ? value.toISOString().slice(0, 16) : '');
 
 export default async function PetitionConsolePage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  if (!UUID.test(id)) notFound();
+  if (!isRecordId(id)) notFound();
   const page = await loadStaffPage(locale, async (session) => {
     const [figures, delivery] = await Promise.all([getPetitionFigures(session, id), getPetitionDelivery(session, id)]);
     return figures ? { figures, delivery } : null;

@@ -1,16 +1,15 @@
 import { NextResponse } from 'next/server';
 import { getStaffSession } from '@/lib/auth/get-staff-session';
 import { ForbiddenError } from '@/lib/auth/permissions';
+import { isRecordId } from '@/lib/fields/schemas';
 import { exportSignatures } from '@/lib/petitions/export-signatures';
 
 export const dynamic = 'force-dynamic';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The confirmed signatures of a petition as CSV, for organizers (lib/petitions/export-signatures.ts). */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!UUID.test(id)) return NextResponse.json({ error: 'not_found' }, { status: 404 });
+  if (!isRecordId(id)) return NextResponse.json({ error: 'not_found' }, { status: 404 });
   try {
     const exported = await exportSignatures(await getStaffSession(), id);
     if (!exported) return NextResponse.json({ error: 'not_found' }, { status: 404 });
