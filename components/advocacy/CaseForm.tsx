@@ -35,7 +35,7 @@ export function CaseForm({ action, caseId, initial }: { action: Action; caseId?:
   const t = useTranslations('advocacy');
   const tRoot = useTranslations();
   const router = useRouter();
-  const { form, state, pending, onSubmit, errorFor, message } = useActionForm(
+  const { form, field, state, pending, onSubmit, errorFor, message } = useActionForm(
     caseId ? updateCaseSchema : createCaseSchema,
     action,
     { ...EMPTY, ...initial, ...(caseId ? { caseId } : {}) },
@@ -49,7 +49,7 @@ export function CaseForm({ action, caseId, initial }: { action: Action; caseId?:
     <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="case-form">
       {message ? <Notice tone={state.ok ? 'success' : 'error'}>{message}</Notice> : null}
       {errorFor('form') ? <Notice tone="error">{errorFor('form')}</Notice> : null}
-      {caseId ? <input type="hidden" {...form.register('caseId' as never)} /> : null}
+      {caseId ? <input type="hidden" {...field('caseId')} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="case-title" label={t('case.title')} error={errorFor('title')} {...form.register('title')} />
         <Field id="case-slug" label={t('case.slug')} help={t('case.slugHelp')} error={errorFor('slug')} {...form.register('slug')} />

@@ -65,7 +65,7 @@ export function EventForm({
   const t = useTranslations('advocacy');
   const tRoot = useTranslations();
   const prefix = eventId ? `event-${eventId.slice(0, 8)}-${mode}` : 'new-event';
-  const { form, state, pending, onSubmit, errorFor, message } = useActionForm(
+  const { form, field, setField, state, pending, onSubmit, errorFor, message } = useActionForm(
     schemas[mode],
     action,
     {
@@ -95,7 +95,7 @@ export function EventForm({
       sourceIds: initial?.sourceIds.join(',') ?? '',
       ...(eventId ? { eventId } : {}),
       ...(mode === 'correct' ? { publicReason: '', correctionNote: '' } : {}),
-    } as never,
+    },
     'advocacy',
   );
   useEffect(() => {
@@ -108,12 +108,11 @@ export function EventForm({
     const next = new Set(selected(field));
     if (on) next.add(id);
     else next.delete(id);
-    form.setValue(field as never, [...next].join(',') as never, { shouldValidate: form.formState.isSubmitted });
+    setField(field, [...next].join(','));
   };
   const suggestion = SUGGESTED_CUSTODY_BY_EVENT[values.eventType as TimelineEventType];
   const options = (list: readonly string[], key: string) => list.map((value) => ({ value, label: tRoot(`${key}.${value}` as 'urgency.low') }));
-  const reg = (name: string) => form.register(name as never);
-
+  
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid={`event-form-${mode}`}>
       {message ? (
@@ -123,34 +122,34 @@ export function EventForm({
         </Notice>
       ) : null}
       {errorFor('form') ? <Notice tone="error">{errorFor('form')}</Notice> : null}
-      <input type="hidden" {...reg('caseId')} />
-      {eventId ? <input type="hidden" {...reg('eventId')} /> : null}
-      <input type="hidden" {...reg('personIds')} />
-      <input type="hidden" {...reg('sourceIds')} />
+      <input type="hidden" {...field('caseId')} />
+      {eventId ? <input type="hidden" {...field('eventId')} /> : null}
+      <input type="hidden" {...field('personIds')} />
+      <input type="hidden" {...field('sourceIds')} />
       <div className="grid gap-3 sm:grid-cols-4">
-        <Field id={`${prefix}-date`} type="date" label={t('event.occurredOn')} error={errorFor('occurredOn')} {...reg('occurredOn')} />
-        <SelectField id={`${prefix}-precision`} label={t('datePrecision')} options={options(DATE_PRECISIONS, 'advocacy.precision')} error={errorFor('occurredPrecision')} {...reg('occurredPrecision')} />
-        <Field id={`${prefix}-end`} type="date" label={t('event.endedOn')} error={errorFor('endedOn')} {...reg('endedOn')} />
-        <SelectField id={`${prefix}-type`} label={t('event.eventType')} options={options(TIMELINE_EVENT_TYPES, 'eventType')} error={errorFor('eventType')} {...reg('eventType')} />
+        <Field id={`${prefix}-date`} type="date" label={t('event.occurredOn')} error={errorFor('occurredOn')} {...field('occurredOn')} />
+        <SelectField id={`${prefix}-precision`} label={t('datePrecision')} options={options(DATE_PRECISIONS, 'advocacy.precision')} error={errorFor('occurredPrecision')} {...field('occurredPrecision')} />
+        <Field id={`${prefix}-end`} type="date" label={t('event.endedOn')} error={errorFor('endedOn')} {...field('endedOn')} />
+        <SelectField id={`${prefix}-type`} label={t('event.eventType')} options={options(TIMELINE_EVENT_TYPES, 'eventType')} error={errorFor('eventType')} {...field('eventType')} />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id={`${prefix}-title`} label={t('event.title')} error={errorFor('title')} {...reg('title')} />
-        <Field id={`${prefix}-place`} label={t('event.place')} error={errorFor('place')} {...reg('place')} />
+        <Field id={`${prefix}-title`} label={t('event.title')} error={errorFor('title')} {...field('title')} />
+        <Field id={`${prefix}-place`} label={t('event.place')} error={errorFor('place')} {...field('place')} />
       </div>
-      <TextAreaField id={`${prefix}-description`} label={t('event.description')} error={errorFor('description')} {...reg('description')} />
+      <TextAreaField id={`${prefix}-description`} label={t('event.description')} error={errorFor('description')} {...field('description')} />
       <div className="grid gap-3 sm:grid-cols-2">
         {mode === 'correct' ? (
-          <input type="hidden" {...reg('visibility')} />
+          <input type="hidden" {...field('visibility')} />
         ) : (
-          <SelectField id={`${prefix}-visibility`} label={t('event.visibility')} options={options(EVENT_VISIBILITIES, 'advocacy.visibility')} error={errorFor('visibility')} {...reg('visibility')} />
+          <SelectField id={`${prefix}-visibility`} label={t('event.visibility')} options={options(EVENT_VISIBILITIES, 'advocacy.visibility')} error={errorFor('visibility')} {...field('visibility')} />
         )}
         <label className="flex items-center gap-2 self-end text-sm">
-          <input type="checkbox" {...reg('disputed')} />
+          <input type="checkbox" {...field('disputed')} />
           {t('event.disputed')}
         </label>
       </div>
       {values.visibility === 'public' && mode !== 'correct' ? (
-        <TextAreaField id={`${prefix}-publication-note`} label={t('publication.note')} help={t('publication.noteHelp')} error={errorFor('publicationNote')} {...reg('publicationNote')} />
+        <TextAreaField id={`${prefix}-publication-note`} label={t('publication.note')} help={t('publication.noteHelp')} error={errorFor('publicationNote')} {...field('publicationNote')} />
       ) : null}
 
       <fieldset className="rounded border border-stone-200 p-3">
@@ -167,7 +166,7 @@ export function EventForm({
         {errorFor('personIds') ? <p role="alert" className="mt-1 text-sm text-red-700">{errorFor('personIds')}</p> : null}
         <div className="mt-3 space-y-2 rounded bg-stone-50 p-2">
           <label className="flex items-center gap-2 text-sm font-medium">
-            <input type="checkbox" {...reg('updateCustody')} />
+            <input type="checkbox" {...field('updateCustody')} />
             {suggestion ? t('event.updateCustodySuggested', { status: tRoot(`custodyStatus.${suggestion}`) }) : t('event.updateCustody')}
           </label>
           {values.updateCustody ? (
@@ -177,11 +176,11 @@ export function EventForm({
                 label={t('person.custodyStatus')}
                 options={[{ value: '', label: '—' }, ...options(CUSTODY_STATUSES, 'custodyStatus')]}
                 error={errorFor('custodyStatus')}
-                {...reg('custodyStatus')}
+                {...field('custodyStatus')}
               />
-              <Field id={`${prefix}-custody-place`} label={t('person.custodyPlace')} help={t('event.custodyPlaceHelp')} error={errorFor('custodyPlace')} {...reg('custodyPlace')} />
+              <Field id={`${prefix}-custody-place`} label={t('person.custodyPlace')} help={t('event.custodyPlaceHelp')} error={errorFor('custodyPlace')} {...field('custodyPlace')} />
               {suggestion && values.custodyStatus !== suggestion ? (
-                <Button type="button" tone="secondary" className="sm:col-span-2 justify-self-start" onClick={() => form.setValue('custodyStatus' as never, suggestion as never)}>
+                <Button type="button" tone="secondary" className="sm:col-span-2 justify-self-start" onClick={() => setField('custodyStatus', suggestion)}>
                   {t('event.useSuggestion', { status: tRoot(`custodyStatus.${suggestion}`) })}
                 </Button>
               ) : null}
@@ -204,24 +203,24 @@ export function EventForm({
         <details className="mt-3">
           <summary className="cursor-pointer text-sm font-medium text-vigil">{t('event.addSource')}</summary>
           <div className="mt-2 grid gap-3 sm:grid-cols-2">
-            <SelectField id={`${prefix}-source-kind`} label={t('source.kind')} options={[{ value: '', label: '—' }, ...options(SOURCE_KINDS, 'sourceKind')]} error={errorFor('newSourceKind')} {...reg('newSourceKind')} />
-            <Field id={`${prefix}-source-attribution`} label={t('source.publicAttribution')} help={t('source.publicAttributionHelp')} error={errorFor('newSourceAttribution')} {...reg('newSourceAttribution')} />
-            <Field id={`${prefix}-source-name`} label={t('source.name')} error={errorFor('newSourceName')} {...reg('newSourceName')} />
-            <Field id={`${prefix}-source-url`} label={t('source.url')} error={errorFor('newSourceUrl')} {...reg('newSourceUrl')} />
-            <Field id={`${prefix}-source-origin`} label={t('source.origin')} help={t('source.originHelp')} error={errorFor('newSourceOrigin')} {...reg('newSourceOrigin')} />
+            <SelectField id={`${prefix}-source-kind`} label={t('source.kind')} options={[{ value: '', label: '—' }, ...options(SOURCE_KINDS, 'sourceKind')]} error={errorFor('newSourceKind')} {...field('newSourceKind')} />
+            <Field id={`${prefix}-source-attribution`} label={t('source.publicAttribution')} help={t('source.publicAttributionHelp')} error={errorFor('newSourceAttribution')} {...field('newSourceAttribution')} />
+            <Field id={`${prefix}-source-name`} label={t('source.name')} error={errorFor('newSourceName')} {...field('newSourceName')} />
+            <Field id={`${prefix}-source-url`} label={t('source.url')} error={errorFor('newSourceUrl')} {...field('newSourceUrl')} />
+            <Field id={`${prefix}-source-origin`} label={t('source.origin')} help={t('source.originHelp')} error={errorFor('newSourceOrigin')} {...field('newSourceOrigin')} />
             <label className="flex items-center gap-2 self-end text-sm">
-              <input type="checkbox" {...reg('newSourceMayBeNamed')} />
+              <input type="checkbox" {...field('newSourceMayBeNamed')} />
               {t('source.mayBeNamed')}
             </label>
           </div>
         </details>
       </fieldset>
 
-      <TextAreaField id={`${prefix}-notes`} label={t('event.internalNotes')} help={t('internalHelp')} error={errorFor('internalNotes')} {...reg('internalNotes')} />
+      <TextAreaField id={`${prefix}-notes`} label={t('event.internalNotes')} help={t('internalHelp')} error={errorFor('internalNotes')} {...field('internalNotes')} />
       {mode === 'correct' ? (
         <div className="grid gap-3 rounded border border-amber-300 bg-amber-50 p-3 sm:grid-cols-2">
-          <Field id={`${prefix}-reason`} label={t('correction.publicReason')} help={t('correction.publicReasonHelp')} error={errorFor('publicReason')} {...reg('publicReason')} />
-          <Field id={`${prefix}-correction-note`} label={t('correction.internalNote')} help={t('internalHelp')} error={errorFor('correctionNote')} {...reg('correctionNote')} />
+          <Field id={`${prefix}-reason`} label={t('correction.publicReason')} help={t('correction.publicReasonHelp')} error={errorFor('publicReason')} {...field('publicReason')} />
+          <Field id={`${prefix}-correction-note`} label={t('correction.internalNote')} help={t('internalHelp')} error={errorFor('correctionNote')} {...field('correctionNote')} />
         </div>
       ) : null}
       <Button type="submit" disabled={pending}>

@@ -18,7 +18,7 @@ export function PersonForm({ action, caseId, personId, initial }: { action: Acti
   const t = useTranslations('advocacy');
   const tRoot = useTranslations();
   const prefix = personId ? `person-${personId.slice(0, 8)}` : 'new-person';
-  const { form, state, pending, onSubmit, errorFor, message } = useActionForm(
+  const { form, field, state, pending, onSubmit, errorFor, message } = useActionForm(
     personId ? updatePersonSchema : createPersonSchema,
     action,
     {
@@ -42,7 +42,7 @@ export function PersonForm({ action, caseId, personId, initial }: { action: Acti
     <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid={personId ? 'person-form' : 'new-person-form'}>
       {message ? <Notice tone={state.ok ? 'success' : 'error'}>{message}</Notice> : null}
       <input type="hidden" {...form.register('caseId')} />
-      {personId ? <input type="hidden" {...form.register('personId' as never)} /> : null}
+      {personId ? <input type="hidden" {...field('personId')} /> : null}
       <div className="grid gap-3 sm:grid-cols-3">
         <Field id={`${prefix}-alias`} label={t('person.publicAlias')} help={t('person.publicAliasHelp')} error={errorFor('publicAlias')} {...form.register('publicAlias')} />
         <Field id={`${prefix}-legal`} label={t('person.legalName')} help={t('internalHelp')} error={errorFor('legalName')} {...form.register('legalName')} />

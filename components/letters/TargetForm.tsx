@@ -26,13 +26,13 @@ export function TargetForm({ action, target }: { action: Action; target?: Target
     ...Object.fromEntries(TEXT_FIELDS.map((name) => [name, name === 'preferredLanguages' ? (target?.preferredLanguages ?? ['en']).join(', ') : ((target?.[name] as string | null | undefined) ?? '')])),
     ...(target ? { targetId: target.id } : {}),
   };
-  const { form, state, pending, onSubmit, message } = useActionForm(target ? updateTargetSchema : createTargetSchema, action, defaults as never);
+  const { form, field, state, pending, onSubmit, message } = useActionForm(target ? updateTargetSchema : createTargetSchema, action, defaults);
   const errorFor = useLetterErrors(form, state);
   const prefix = target ? `target-${target.id}` : 'target-new';
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {message ? <Notice tone={state.ok ? 'success' : 'error'}>{message}</Notice> : null}
-      {target ? <input type="hidden" {...form.register('targetId' as never)} /> : null}
+      {target ? <input type="hidden" {...field('targetId')} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id={`${prefix}-key`} label={t('targets.fields.key')} help={t('targets.fields.keyHelp')} error={errorFor('key')} {...form.register('key')} />
         <div className="space-y-1">
@@ -55,7 +55,7 @@ export function TargetForm({ action, target }: { action: Action; target?: Target
             label={t(`targets.fields.${name}`)}
             help={name === 'preferredLanguages' ? t('targets.fields.preferredLanguagesHelp') : undefined}
             error={errorFor(name)}
-            {...form.register(name as never)}
+            {...field(name)}
           />
         ))}
         <div className="space-y-1 sm:col-span-2">

@@ -3,12 +3,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { type Resolver, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import { publicFirstName } from '@/lib/petitions/public';
-import { signPetitionSchema, type SignPetitionInput } from '@/lib/petitions/schemas';
+import { type SignPetitionData, signPetitionSchema, type SignPetitionInput } from '@/lib/petitions/schemas';
 import { COUNTRY_CODES, countryFromLanguage, type SigningRefusal } from '@/lib/petitions/vocabulary';
 
 // Nothing to subscribe to: the store only tells the server render (false) from the browser (true).
@@ -34,9 +34,10 @@ export function SignPetitionForm({ slug, idPrefix = 'sign' }: { slug: string; id
   const tRefusal = useTranslations('petition.refusal');
   const locale = useLocale();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const form = useForm<SignPetitionInput>({
-    resolver: zodResolver(signPetitionSchema) as unknown as Resolver<SignPetitionInput>,
-    defaultValues: { name: '', email: '', country: '' as never, display: 'anonymous', wantsUpdates: false },
+  const form = useForm<SignPetitionInput, unknown, SignPetitionData>({
+    resolver: zodResolver(signPetitionSchema),
+    // No country yet: the select shows its empty choice until the signer (or the guess below) picks one.
+    defaultValues: { name: '', email: '', display: 'anonymous', wantsUpdates: false },
   });
   const { register, handleSubmit, formState, setError, setValue, getFieldState, control } = form;
 
@@ -81,7 +82,7 @@ export function SignPetitionForm({ slug, idPrefix = 'sign' }: { slug: string; id
 
   const errorFor = (field: keyof SignPetitionInput) => {
     const key = formState.errors[field]?.message;
-    return key ? (tErrors.has(key as never) ? tErrors(key as never) : key) : undefined;
+    return key ? (tErrors.has(key) ? tErrors(key) : key) : undefined;
   };
   const id = (field: string) => `${idPrefix}-${field}`;
   const [display, name, country] = useWatch({ control, name: ['display', 'name', 'country'] });

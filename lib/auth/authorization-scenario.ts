@@ -22,9 +22,7 @@ export interface Scenario {
    * registry: lib/operations/registry.ts). An allowed caller must get `{ ok: true }`, a refused one a
    * ForbiddenError.
    */
-  input?(caller: Caller, targetId: string): unknown;
-  /** For an operation not yet declared with defineOperation: performs it directly. */
-  run?(caller: Caller, targetId: string): Promise<unknown>;
+  input(caller: Caller, targetId: string): unknown;
 }
 
 export type AuthorizationScenarios = Partial<Record<Operation, Scenario>>;

@@ -86,7 +86,8 @@ export const OPERATIONS = {
   'signatures.invalidate': { roles: organizers },
   'signatures.restore': { roles: organizers },
   'blocklists.read': { roles: organizers },
-  'blocklists.update': { roles: organizers },
+  'blocklists.add': { roles: organizers },
+  'blocklists.remove': { roles: organizers },
 } as const satisfies Record<string, OperationRule>;
 
 export type Operation = keyof typeof OPERATIONS;

@@ -6,7 +6,7 @@
  * a database outage or a broken SMTP connection between the two can therefore never send it again:
  * - outcomes that could not be recorded stay in this process's memory and are recorded first thing next
  *   time (the message stays `sending` meanwhile, which nobody else sends);
- * - a claim this process holds but has no record of (its answer was lost with the connection) was never
+ * - a claim this process holds but has no record of (its answer was lost with the connection) had never been
  *   handed to SMTP, so it goes back to `pending`;
  * - another process's claim older than STALE_CLAIM_SECONDS belongs to a sender that died between claiming
  *   and recording: it becomes `unknown` (maybe delivered, maybe not) and is not sent again. A signer who

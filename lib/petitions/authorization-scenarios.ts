@@ -3,18 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { getDb } from '@/db/client';
 import { petitionBlocklist, petitionInvalidations, petitionSignatures } from '@/db/schema';
 import type { AuthorizationScenarios } from '@/lib/auth/authorization-scenario';
-import { createPetition } from './create-petition';
-import { exportSignatures } from './export-signatures';
-import { getPetitionFigures } from './get-petition-figures';
-import { invalidateSignatures } from './invalidate-signatures';
-import { listBlocklist } from './list-blocklist';
-import { listPetitions } from './list-petitions';
-import { markPetitionDelivered } from './mark-petition-delivered';
-import { restoreSignatures } from './restore-signatures';
-import { setSiteSigningPause } from './set-site-signing-pause';
 import { createTestPetition } from './test-fixtures';
-import { updatePetition } from './update-petition';
-import { addBlocklistEntry } from './update-blocklist';
 
 const openPetition = async () => (await createTestPetition(await getDb())).petitionId;
 
@@ -54,32 +43,29 @@ async function petitionWithHeldSignature(): Promise<string> {
 }
 
 export const scenarios: AuthorizationScenarios = {
-  'petitions.list': { run: ({ session }) => listPetitions(session) },
-  'petitions.read': { prepare: openPetition, run: ({ session }, petitionId) => getPetitionFigures(session, petitionId) },
+  'petitions.list': { input: () => ({}) },
+  'petitions.read': { prepare: openPetition, input: (_caller, petitionId) => ({ petitionId }) },
   'petitions.create': {
     prepare: async () => (await createTestPetition(await getDb())).caseId,
-    run: ({ session }, caseId) =>
-      createPetition(session, { caseId, slug: `matrix-${randomUUID().slice(0, 8)}`, title: 'Free them', target: 'Someone', goal: '100' }),
+    input: (_caller, caseId) => ({ caseId, slug: `matrix-${randomUUID().slice(0, 8)}`, title: 'Free them', target: 'Someone', goal: '100' }),
   },
   'petitions.update': {
     prepare: openPetition,
-    run: ({ session }, petitionId) =>
-      updatePetition(session, { petitionId, slug: `matrix-${randomUUID().slice(0, 8)}`, title: 'Free them now', target: 'Someone', goal: '200', status: 'paused' }),
+    input: (_caller, petitionId) => ({ petitionId, slug: `matrix-${randomUUID().slice(0, 8)}`, title: 'Free them now', target: 'Someone', goal: '200', status: 'paused' }),
   },
   'petitions.close': { prepare: openPetition, input: (_caller, petitionId) => ({ petitionId }) },
   'signatures.release': { prepare: petitionWithHeldSignature, input: (_caller, petitionId) => ({ petitionId, ipHash: '' }) },
   'petitions.markDelivered': {
     prepare: openPetition,
-    run: ({ session }, petitionId) =>
-      markPetitionDelivered(session, { petitionId, deliveredOn: '2026-11-29', deliveredTo: 'The embassy in Seoul', note: '' }),
+    input: (_caller, petitionId) => ({ petitionId, deliveredOn: '2026-11-29', deliveredTo: 'The embassy in Seoul', note: '' }),
   },
-  'petitions.pauseAll': { run: ({ session }) => setSiteSigningPause(session, { signingPaused: 'off' }) },
-  'signatures.export': { prepare: openPetition, run: ({ session }, petitionId) => exportSignatures(session, petitionId) },
+  'petitions.pauseAll': { input: () => ({ signingPaused: 'off' }) },
+  'signatures.export': { prepare: openPetition, input: (_caller, petitionId) => ({ petitionId }) },
   'signatures.invalidate': {
     prepare: petitionWithSignature,
-    run: ({ session }, prepared) => {
+    input: (_caller, prepared) => {
       const [petitionId, domain] = prepared.split(' ') as [string, string];
-      return invalidateSignatures(session, { petitionId, domain, reason: 'A flood from one domain' });
+      return { petitionId, domain, reason: 'A flood from one domain' };
     },
   },
   'signatures.restore': {
@@ -91,14 +77,18 @@ export const scenarios: AuthorizationScenarios = {
         .returning({ id: petitionInvalidations.id });
       return row!.id;
     },
-    run: ({ session }, invalidationId) => restoreSignatures(session, { invalidationId }),
+    input: (_caller, invalidationId) => ({ invalidationId }),
   },
-  'blocklists.read': { run: ({ session }) => listBlocklist(session) },
-  'blocklists.update': {
+  'blocklists.read': { input: () => ({}) },
+  'blocklists.add': { input: () => ({ kind: 'email_domain', value: `new-${randomUUID().slice(0, 8)}.example`, note: '' }) },
+  'blocklists.remove': {
     prepare: async () => {
-      await (await getDb()).insert(petitionBlocklist).values({ kind: 'email_domain', domain: `old-${randomUUID().slice(0, 8)}.example` });
-      return `new-${randomUUID().slice(0, 8)}.example`;
+      const [entry] = await (await getDb())
+        .insert(petitionBlocklist)
+        .values({ kind: 'email_domain', domain: `old-${randomUUID().slice(0, 8)}.example` })
+        .returning({ id: petitionBlocklist.id });
+      return entry!.id;
     },
-    run: ({ session }, domain) => addBlocklistEntry(session, { kind: 'email_domain', value: domain, note: '' }),
+    input: (_caller, entryId) => ({ entryId }),
   },
 };

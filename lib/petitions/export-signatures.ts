@@ -5,13 +5,13 @@
  */
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { petitions, petitionSignatures } from '@/db/schema';
-import { recordAudit } from '@/lib/audit/record-audit';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
+import type { StaffFile } from '@/lib/http/staff-download';
+import { defineOperation } from '@/lib/operations/define-operation';
+import { missingRecord, succeeded } from '@/lib/operations/result';
 import { signatureIsCounted } from './confirmed-count';
 import { toPublicSigner } from './public';
+import { petitionIdSchema } from './schemas';
 
 /** A CSV cell; a leading =, +, - or @ is neutralised so spreadsheets never run it as a formula. */
 export function csvCell(value: string): string {
@@ -19,12 +19,15 @@ export function csvCell(value: string): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export async function exportSignatures(session: StaffSession | null, petitionId: string): Promise<{ filename: string; csv: string } | null> {
-  const actor = await authorize(session, 'signatures.export');
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+/** A write: the export itself is an audit row, in the same transaction as the rows it read. */
+export const exportSignatures = defineOperation({
+  name: 'signatures.export',
+  input: petitionIdSchema,
+  writes: true,
+  changesPublicView: false,
+  async run({ tx, audit }, { petitionId }) {
     const [petition] = await tx.select({ slug: petitions.slug }).from(petitions).where(eq(petitions.id, petitionId));
-    if (!petition) return null;
+    if (!petition) return missingRecord('petitionId');
     const rows = await tx
       .select({ name: petitionSignatures.name, country: petitionSignatures.country, display: petitionSignatures.display, confirmedAt: petitionSignatures.confirmedAt })
       .from(petitionSignatures)
@@ -35,7 +38,7 @@ export async function exportSignatures(session: StaffSession | null, petitionId:
       const shown = toPublicSigner(row);
       lines.push([row.confirmedAt!.toISOString().slice(0, 10), shown ? shown.firstName : 'Anonymous', row.country].map(csvCell).join(','));
     }
-    await recordAudit(tx, actor, { action: 'signatures.export', entityType: 'petition', entityId: petitionId, after: { rows: rows.length } });
-    return { filename: `${petition.slug}-signatures.csv`, csv: `${lines.join('\n')}\n` };
-  });
-}
+    await audit({ entityType: 'petition', entityId: petitionId, after: { rows: rows.length } });
+    return succeeded<StaffFile>({ fileName: `${petition.slug}-signatures.csv`, contentType: 'text/csv; charset=utf-8', body: `${lines.join('\n')}\n` });
+  },
+});

@@ -5,9 +5,8 @@
  */
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import type { Database } from '@/db/client';
 import { cases, petitions, publicationRequests, timelineEvents } from '@/db/schema';
-import { authorize } from '@/lib/auth/authorize';
 import { can } from '@/lib/auth/permissions';
 import type { StaffSession } from '@/lib/auth/staff-session';
 import { caseIsPublicColumn } from '@/lib/cases/public-queries';
@@ -38,10 +37,11 @@ export interface PetitionDelivery {
   caseFileAccess: 'approve' | 'open' | null;
 }
 
-/** The delivery of a petition, or null when the petition does not exist or is not delivered. */
-export async function getPetitionDelivery(session: StaffSession | null, petitionId: string): Promise<PetitionDelivery | null> {
-  const actor = await authorize(session, 'petitions.read');
-  const db = await getDb();
+/**
+ * The delivery of a petition, or null when the petition does not exist or is not delivered. Part of
+ * the `petitions.read` operation (get-petition-figures.ts), whose caller `actor` already is.
+ */
+export async function readPetitionDelivery(db: Database, actor: StaffSession, petitionId: string): Promise<PetitionDelivery | null> {
   const [petition] = await db
     .select({
       caseId: petitions.caseId,
@@ -62,14 +62,13 @@ export async function getPetitionDelivery(session: StaffSession | null, petition
     deliveredOn: petition.deliveredOn,
     deliveredTo: petition.deliveredTo ?? '',
     note: petition.note,
-    timeline: await readTimelineState(petition.eventId, petition.refusal, petition.caseId, petition.casePublic),
+    timeline: await readTimelineState(db, petition.eventId, petition.refusal, petition.caseId, petition.casePublic),
     caseFileAccess: !can(actor, 'cases.read') ? null : can(actor, 'cases.approvePublication') ? 'approve' : 'open',
   };
 }
 
-async function readTimelineState(eventId: string | null, refusal: string | null, caseId: string, casePublic: boolean): Promise<DeliveryTimelineState> {
+async function readTimelineState(db: Database, eventId: string | null, refusal: string | null, caseId: string, casePublic: boolean): Promise<DeliveryTimelineState> {
   if (!eventId) return { state: 'unknown' };
-  const db = await getDb();
   const [event] = await db
     .select({ visibility: timelineEvents.visibility, retractedAt: timelineEvents.retractedAt })
     .from(timelineEvents)

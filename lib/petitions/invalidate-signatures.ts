@@ -1,28 +1,24 @@
 import 'server-only';
-import { and, eq, gte, isNull, lte, type SQL, sql, TransactionRollbackError } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { and, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { petitionInvalidations, petitions, petitionSignatures } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
-import { recordAudit } from '@/lib/audit/record-audit';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
+import { defineOperation } from '@/lib/operations/define-operation';
+import { fieldError, succeeded } from '@/lib/operations/result';
 import { adjustConfirmedCount } from './confirmed-count';
 import { afterPetitionWrite } from './petition-writes';
-import { invalidateSignaturesSchema, type InvalidateSignaturesInput } from './schemas';
+import { invalidateSignaturesSchema } from './schemas';
 
 /**
  * Sets aside every signature of a petition matching a filter (e-mail domain and its subdomains,
  * address hash, time signed; all given criteria must match), with a reason. The signatures stay, so
  * restore-signatures.ts can bring them back; confirmed ones leave the count in the same transaction.
  */
-export async function invalidateSignatures(
-  session: StaffSession | null,
-  input: InvalidateSignaturesInput,
-): Promise<OperationResult<{ invalidationId: string; count: number }>> {
-  const actor = await authorize(session, 'signatures.invalidate');
-  const { petitionId, reason, ...filter } = invalidateSignaturesSchema.parse(input);
-  const db = await getDb();
-  const result = await db.transaction(async (tx) => {
+export const invalidateSignatures = defineOperation({
+  name: 'signatures.invalidate',
+  input: invalidateSignaturesSchema,
+  writes: true,
+  // The public count changes.
+  changesPublicView: true,
+  async run({ tx, audit, actor }, { petitionId, reason, ...filter }) {
     const [petition] = await tx.select({ id: petitions.id }).from(petitions).where(eq(petitions.id, petitionId));
     if (!petition) return fieldError('petitionId', 'petitionUnknown');
     const conditions: SQL[] = [eq(petitionSignatures.petitionId, petitionId), isNull(petitionSignatures.invalidationId)];
@@ -42,21 +38,16 @@ export async function invalidateSignatures(
       .set({ invalidationId: invalidation!.id, updatedAt: sql`now()` })
       .where(and(...conditions))
       .returning({ confirmedAt: petitionSignatures.confirmedAt, heldAt: petitionSignatures.heldAt });
-    // Nothing matched: no empty invalidation is kept.
-    if (affected.length === 0) tx.rollback();
+    // Nothing matched: the failure rolls the empty invalidation back.
+    if (affected.length === 0) return fieldError('domain', 'nothingMatched');
     await tx.update(petitionInvalidations).set({ signatureCount: affected.length }).where(eq(petitionInvalidations.id, invalidation!.id));
     await adjustConfirmedCount(tx, petitionId, -affected.filter((row) => row.confirmedAt && !row.heldAt).length);
-    await recordAudit(tx, actor, {
-      action: 'signatures.invalidate',
+    await audit({
       entityType: 'petition_invalidation',
       entityId: invalidation!.id,
       after: { petitionId, reason, filter: storedFilter, signatures: affected.length },
     });
     return succeeded({ invalidationId: invalidation!.id, count: affected.length });
-  }).catch((error: unknown) => {
-    if (error instanceof TransactionRollbackError) return fieldError('domain', 'nothingMatched');
-    throw error;
-  });
-  if (result.ok) afterPetitionWrite();
-  return result;
-}
+  },
+  afterCommit: afterPetitionWrite,
+});

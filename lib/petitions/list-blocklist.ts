@@ -1,9 +1,9 @@
 import 'server-only';
 import { asc, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { z } from 'zod';
 import { petitionBlocklist } from '@/db/schema';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
+import { defineOperation } from '@/lib/operations/define-operation';
+import { succeeded } from '@/lib/operations/result';
 import type { BlocklistKind } from './vocabulary';
 
 export interface BlocklistEntry {
@@ -14,18 +14,22 @@ export interface BlocklistEntry {
   createdAt: string;
 }
 
-export async function listBlocklist(session: StaffSession | null): Promise<BlocklistEntry[]> {
-  await authorize(session, 'blocklists.read');
-  const db = await getDb();
-  const rows = await db
-    .select({
-      id: petitionBlocklist.id,
-      kind: petitionBlocklist.kind,
-      value: sql<string>`coalesce(${petitionBlocklist.domain}, ${petitionBlocklist.ipRange}::text)`,
-      note: petitionBlocklist.note,
-      createdAt: petitionBlocklist.createdAt,
-    })
-    .from(petitionBlocklist)
-    .orderBy(asc(petitionBlocklist.kind), asc(petitionBlocklist.createdAt));
-  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
-}
+export const listBlocklist = defineOperation({
+  name: 'blocklists.read',
+  input: z.object({}),
+  writes: false,
+  changesPublicView: false,
+  async run({ db }) {
+    const rows = await db
+      .select({
+        id: petitionBlocklist.id,
+        kind: petitionBlocklist.kind,
+        value: sql<string>`coalesce(${petitionBlocklist.domain}, ${petitionBlocklist.ipRange}::text)`,
+        note: petitionBlocklist.note,
+        createdAt: petitionBlocklist.createdAt,
+      })
+      .from(petitionBlocklist)
+      .orderBy(asc(petitionBlocklist.kind), asc(petitionBlocklist.createdAt));
+    return succeeded<BlocklistEntry[]>(rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })));
+  },
+});

@@ -1,32 +1,26 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { petitions } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
-import { recordAudit } from '@/lib/audit/record-audit';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
-import { actorOf } from '@/lib/audit/record-audit';
 import { revalidatePublicCases } from '@/lib/cases/public-cache';
-import { readConfirmedCounts } from './confirmed-count';
 import { createEventSchema } from '@/lib/cases/schemas';
-import { type EventWriteResult, PublicationRefused, writeEvent } from '@/lib/cases/write-event';
+import { PublicationRefused, writeEvent } from '@/lib/cases/write-event';
+import { defineOperation } from '@/lib/operations/define-operation';
+import { fieldError, succeeded } from '@/lib/operations/result';
+import { readConfirmedCounts } from './confirmed-count';
 import { afterPetitionWrite } from './petition-writes';
-import { markDeliveredSchema, type MarkDeliveredInput } from './schemas';
+import { markDeliveredSchema } from './schemas';
 
 /**
  * Records that the petition was handed over (date, recipient, note): it is closed if it was not, and
  * the case's timeline gains an event saying so, written like any other event (version, audit row,
  * publication gate), and signers who asked for updates are told once it is public.
  */
-export async function markPetitionDelivered(
-  session: StaffSession | null,
-  input: MarkDeliveredInput,
-): Promise<OperationResult<{ petitionId: string; eventId: string; publication: EventWriteResult['publication'] }>> {
-  const actor = await authorize(session, 'petitions.markDelivered');
-  const data = markDeliveredSchema.parse(input);
-  const db = await getDb();
-  const result = await db.transaction(async (tx) => {
+export const markPetitionDelivered = defineOperation({
+  name: 'petitions.markDelivered',
+  input: markDeliveredSchema,
+  writes: true,
+  changesPublicView: true,
+  async run({ tx, audit, actor }, data) {
     const [before] = await tx.select().from(petitions).where(eq(petitions.id, data.petitionId)).for('update');
     if (!before) return fieldError('petitionId', 'petitionUnknown');
     if (before.status === 'delivered') return fieldError('petitionId', 'petitionFinished');
@@ -59,11 +53,11 @@ export async function markPetitionDelivered(
     // news once it is public. Where the gate refuses, the event is kept for staff only.
     let refusal: string | null = null;
     const written = await tx
-      .transaction((savepoint) => writeEvent(savepoint, actorOf(actor), event, null))
+      .transaction((savepoint) => writeEvent(savepoint, actor, event, null))
       .catch((error: unknown) => {
         if (!(error instanceof PublicationRefused)) throw error;
         refusal = error.reason;
-        return writeEvent(tx, actorOf(actor), { ...event, visibility: 'internal' }, null);
+        return writeEvent(tx, actor, { ...event, visibility: 'internal' }, null);
       });
     if (!written.ok) return written;
     // The petition keeps its link to the event: get-petition-delivery.ts tells organizers where it stands.
@@ -72,12 +66,11 @@ export async function markPetitionDelivered(
       .set({ deliveryEventId: written.value.eventId, deliveryPublicationRefusal: refusal })
       .where(eq(petitions.id, data.petitionId))
       .returning();
-    await recordAudit(tx, actor, { action: 'petitions.markDelivered', entityType: 'petition', entityId: data.petitionId, before, after: delivered });
+    await audit({ entityType: 'petition', entityId: data.petitionId, before, after: delivered });
     return succeeded({ petitionId: data.petitionId, eventId: written.value.eventId, publication: written.value.publication });
-  });
-  if (result.ok) {
+  },
+  afterCommit() {
     afterPetitionWrite();
     revalidatePublicCases();
-  }
-  return result;
-}
+  },
+});

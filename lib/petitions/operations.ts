@@ -2,6 +2,32 @@
 import 'server-only';
 import type { DefinedOperation } from '@/lib/operations/define-operation';
 import { closePetition } from './close-petition';
+import { createPetition } from './create-petition';
+import { exportSignatures } from './export-signatures';
+import { getPetitionFigures } from './get-petition-figures';
+import { invalidateSignatures } from './invalidate-signatures';
+import { listBlocklist } from './list-blocklist';
+import { listPetitions } from './list-petitions';
+import { markPetitionDelivered } from './mark-petition-delivered';
 import { releaseHeldSignatures } from './release-held-signatures';
+import { restoreSignatures } from './restore-signatures';
+import { setSiteSigningPause } from './set-site-signing-pause';
+import { addBlocklistEntry, removeBlocklistEntry } from './update-blocklist';
+import { updatePetition } from './update-petition';
 
-export const petitionOperations: readonly DefinedOperation[] = [closePetition, releaseHeldSignatures];
+export const petitionOperations: readonly DefinedOperation[] = [
+  listPetitions,
+  getPetitionFigures,
+  createPetition,
+  updatePetition,
+  closePetition,
+  markPetitionDelivered,
+  setSiteSigningPause,
+  exportSignatures,
+  invalidateSignatures,
+  restoreSignatures,
+  releaseHeldSignatures,
+  listBlocklist,
+  addBlocklistEntry,
+  removeBlocklistEntry,
+];

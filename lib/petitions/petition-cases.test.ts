@@ -13,6 +13,7 @@ import { getPetitionFigures } from './get-petition-figures';
 import { listPetitions } from './list-petitions';
 import { createTestPetition } from './test-fixtures';
 import { updatePetition } from './update-petition';
+import { valueOf } from '@/lib/operations/testing';
 
 describeEachEngine('the cases a petition may be for', ({ db }) => {
   const caseOf = async (title: string, overrides: Partial<typeof cases.$inferInsert>) => {
@@ -32,7 +33,7 @@ describeEachEngine('the cases a petition may be for', ({ db }) => {
     const internal = await caseOf('Internal case', { lifecycle: 'draft', publicityMode: 'internal_only' });
     const { session } = await sessionForRole('organizer');
     const mine = [published, archived, draft, quiet, internal];
-    const offered = (await listPetitions(session)).cases.filter((item) => mine.includes(item.id));
+    const offered = (await valueOf(listPetitions(session, {}))).cases.filter((item) => mine.includes(item.id));
     expect(offered).toEqual([
       { id: archived, title: 'Archived campaign', isPublic: true },
       { id: published, title: 'Zhang published campaign', isPublic: true },
@@ -81,8 +82,8 @@ describeEachEngine('the cases a petition may be for', ({ db }) => {
   it('warns the console when the case of a petition is no longer public (switched to quiet advocacy)', async () => {
     const { session } = await sessionForRole('organizer');
     const { petitionId, caseId } = await createTestPetition(db());
-    expect((await getPetitionFigures(session, petitionId))?.petition.casePublic).toBe(true);
+    expect((await valueOf(getPetitionFigures(session, { petitionId }))).petition.casePublic).toBe(true);
     await db().update(cases).set({ publicityMode: 'quiet_advocacy' }).where(eq(cases.id, caseId));
-    expect((await getPetitionFigures(session, petitionId))?.petition.casePublic).toBe(false);
+    expect((await valueOf(getPetitionFigures(session, { petitionId }))).petition.casePublic).toBe(false);
   });
 });

@@ -12,9 +12,16 @@ import { sessionForRole } from '@/lib/auth/test-fixtures';
 import { approvePublication } from '@/lib/cases/approve-publication';
 import { retractEvent } from '@/lib/cases/retract-event';
 import { withdrawPublication } from '@/lib/cases/withdraw-publication';
-import { getPetitionDelivery } from './get-petition-delivery';
+import type { StaffSession } from '@/lib/auth/staff-session';
+import { getPetitionFigures } from './get-petition-figures';
 import { markPetitionDelivered } from './mark-petition-delivered';
 import { createTestPetition } from './test-fixtures';
+
+/** The delivery part of the organizers' petition page; null for an unknown petition. */
+async function getPetitionDelivery(session: StaffSession | null, petitionId: string) {
+  const result = await getPetitionFigures(session, { petitionId });
+  return result.ok ? result.value.delivery : null;
+}
 
 process.env.NEXTAUTH_URL ??= 'https://vigil.test';
 

@@ -1,21 +1,20 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { petitionInvalidations, petitionSignatures } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
-import { recordAudit } from '@/lib/audit/record-audit';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
+import { defineOperation } from '@/lib/operations/define-operation';
+import { fieldError, succeeded } from '@/lib/operations/result';
 import { adjustConfirmedCount } from './confirmed-count';
 import { afterPetitionWrite } from './petition-writes';
-import { restoreSignaturesSchema, type RestoreSignaturesInput } from './schemas';
+import { restoreSignaturesSchema } from './schemas';
 
 /** Reverses an invalidation: its signatures count again (those confirmed), and the reversal is audited. */
-export async function restoreSignatures(session: StaffSession | null, input: RestoreSignaturesInput): Promise<OperationResult<{ count: number }>> {
-  const actor = await authorize(session, 'signatures.restore');
-  const { invalidationId } = restoreSignaturesSchema.parse(input);
-  const db = await getDb();
-  const result = await db.transaction(async (tx) => {
+export const restoreSignatures = defineOperation({
+  name: 'signatures.restore',
+  input: restoreSignaturesSchema,
+  writes: true,
+  // The public count changes.
+  changesPublicView: true,
+  async run({ tx, audit, actor }, { invalidationId }) {
     const [invalidation] = await tx
       .update(petitionInvalidations)
       .set({ revertedAt: sql`now()`, revertedByUserId: actor.userId, updatedAt: sql`now()` })
@@ -28,15 +27,13 @@ export async function restoreSignatures(session: StaffSession | null, input: Res
       .where(eq(petitionSignatures.invalidationId, invalidationId))
       .returning({ confirmedAt: petitionSignatures.confirmedAt, heldAt: petitionSignatures.heldAt });
     await adjustConfirmedCount(tx, invalidation.petitionId, restored.filter((row) => row.confirmedAt && !row.heldAt).length);
-    await recordAudit(tx, actor, {
-      action: 'signatures.restore',
+    await audit({
       entityType: 'petition_invalidation',
       entityId: invalidationId,
       before: { reason: invalidation.reason },
       after: { restored: restored.length },
     });
     return succeeded({ count: restored.length });
-  });
-  if (result.ok) afterPetitionWrite();
-  return result;
-}
+  },
+  afterCommit: afterPetitionWrite,
+});

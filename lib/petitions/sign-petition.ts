@@ -53,9 +53,8 @@ export interface SigningContext {
 }
 
 function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): { field: string; error: string } {
-  const issues = [...error.issues].sort(
-    (a, b) => SIGN_FIELDS.indexOf(a.path[0] as never) - SIGN_FIELDS.indexOf(b.path[0] as never),
-  );
+  const order: readonly PropertyKey[] = SIGN_FIELDS;
+  const issues = [...error.issues].sort((a, b) => order.indexOf(a.path[0] ?? 'form') - order.indexOf(b.path[0] ?? 'form'));
   const issue = issues[0]!;
   return { field: String(issue.path[0] ?? 'form'), error: issue.message };
 }

@@ -2,13 +2,11 @@
 import 'server-only';
 import { BlockList, isIP } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
-import { type Database, getDb } from '@/db/client';
+import type { Database } from '@/db/client';
 import { petitionBlocklist } from '@/db/schema';
+import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
-import { recordAudit } from '@/lib/audit/record-audit';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
-import { addBlocklistEntrySchema, type AddBlocklistEntryInput, removeBlocklistEntrySchema, type RemoveBlocklistEntryInput } from './schemas';
+import { addBlocklistEntrySchema, type AddBlocklistEntryInput, removeBlocklistEntrySchema } from './schemas';
 
 /** A CIDR range ("203.0.113.0/24", "2001:db8::/32"; a bare address means just that one), or null. */
 export function parseAddressRange(value: string): string | null {
@@ -25,33 +23,20 @@ export function parseAddressRange(value: string): string | null {
   return `${address}/${bits}`;
 }
 
-export async function addBlocklistEntry(session: StaffSession | null, input: AddBlocklistEntryInput): Promise<OperationResult<{ entryId: string }>> {
-  const actor = await authorize(session, 'blocklists.update');
-  const data = addBlocklistEntrySchema.parse(input);
-  const db = await getDb();
-  let values: typeof petitionBlocklist.$inferInsert;
+type BlocklistValue = { kind: 'email_domain'; domain: string } | { kind: 'ip_range'; ipRange: string };
+
+/** The entry's value in its stored form, checked before the transaction opens. */
+async function blocklistValue(db: Database, data: { kind: AddBlocklistEntryInput['kind']; value: string }): Promise<OperationResult<BlocklistValue>> {
   if (data.kind === 'email_domain') {
     const domain = data.value.replace(/^@/, '').replace(/\.$/, '');
     if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) return fieldError('value', 'valueInvalid');
-    values = { kind: 'email_domain', domain, note: data.note, createdByUserId: actor.userId };
-  } else {
-    const range = parseAddressRange(data.value);
-    // Postgres has the last word on a range (203.0.113.7/24, with host bits set, is not one).
-    const checked = range ? await asCidr(db, range) : null;
-    if (!checked) return fieldError('value', 'valueInvalid');
-    values = { kind: 'ip_range', ipRange: checked, note: data.note, createdByUserId: actor.userId };
+    return succeeded({ kind: 'email_domain', domain });
   }
-  return db.transaction(async (tx) => {
-    const [entry] = await tx.insert(petitionBlocklist).values(values).onConflictDoNothing().returning({ id: petitionBlocklist.id });
-    if (!entry) return fieldError('value', 'entryExists');
-    await recordAudit(tx, actor, {
-      action: 'blocklists.add',
-      entityType: 'petition_blocklist',
-      entityId: entry.id,
-      after: { kind: values.kind, value: values.domain ?? values.ipRange, note: data.note },
-    });
-    return succeeded({ entryId: entry.id });
-  });
+  const range = parseAddressRange(data.value);
+  // Postgres has the last word on a range (203.0.113.7/24, with host bits set, is not one).
+  const checked = range ? await asCidr(db, range) : null;
+  if (!checked) return fieldError('value', 'valueInvalid');
+  return succeeded({ kind: 'ip_range', ipRange: checked });
 }
 
 async function asCidr(db: Database, range: string): Promise<string | null> {
@@ -63,14 +48,38 @@ async function asCidr(db: Database, range: string): Promise<string | null> {
   }
 }
 
-export async function removeBlocklistEntry(session: StaffSession | null, input: RemoveBlocklistEntryInput): Promise<OperationResult<{ entryId: string }>> {
-  const actor = await authorize(session, 'blocklists.update');
-  const { entryId } = removeBlocklistEntrySchema.parse(input);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+export const addBlocklistEntry = defineOperation({
+  name: 'blocklists.add',
+  input: addBlocklistEntrySchema,
+  writes: true,
+  // Signing refuses the source from now on; nothing public is shown differently.
+  changesPublicView: false,
+  prepare: ({ db }, data) => blocklistValue(db, data),
+  async run({ tx, audit, actor }, data, value) {
+    const [entry] = await tx
+      .insert(petitionBlocklist)
+      .values({ ...value, note: data.note, createdByUserId: actor.userId })
+      .onConflictDoNothing()
+      .returning({ id: petitionBlocklist.id });
+    if (!entry) return fieldError('value', 'entryExists');
+    await audit({
+      entityType: 'petition_blocklist',
+      entityId: entry.id,
+      after: { kind: value.kind, value: value.kind === 'email_domain' ? value.domain : value.ipRange, note: data.note },
+    });
+    return succeeded({ entryId: entry.id });
+  },
+});
+
+export const removeBlocklistEntry = defineOperation({
+  name: 'blocklists.remove',
+  input: removeBlocklistEntrySchema,
+  writes: true,
+  changesPublicView: false,
+  async run({ tx, audit }, { entryId }) {
     const [removed] = await tx.delete(petitionBlocklist).where(eq(petitionBlocklist.id, entryId)).returning();
     if (!removed) return fieldError('entryId', 'entryUnknown');
-    await recordAudit(tx, actor, { action: 'blocklists.remove', entityType: 'petition_blocklist', entityId: entryId, before: removed });
+    await audit({ entityType: 'petition_blocklist', entityId: entryId, before: removed });
     return succeeded({ entryId });
-  });
-}
+  },
+});

@@ -1,28 +1,22 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { letterTargets } from '@/db/schema';
-import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
-import { recordAudit } from '@/lib/audit/record-audit';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
-import { createTargetSchema, type TargetFieldsInput } from './schemas';
+import { defineOperation } from '@/lib/operations/define-operation';
+import { fieldError, succeeded } from '@/lib/operations/result';
+import { createTargetSchema } from './schemas';
 
-export async function createTarget(session: StaffSession | null, input: TargetFieldsInput): Promise<OperationResult<{ targetId: string }>> {
-  const actor = await authorize(session, 'targets.create');
-  const fields = createTargetSchema.parse(input);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+export const createTarget = defineOperation({
+  name: 'targets.create',
+  input: createTargetSchema,
+  writes: true,
+  // Verified embassies and their addresses are on every supporter's letter page.
+  changesPublicView: true,
+  async run({ tx, audit }, fields) {
     const [taken] = await tx.select({ id: letterTargets.id }).from(letterTargets).where(eq(letterTargets.key, fields.key)).limit(1);
     if (taken) return fieldError('key', 'keyTaken');
     const [row] = await tx.insert(letterTargets).values(fields).returning({ id: letterTargets.id });
     const targetId = row!.id;
-    await recordAudit(tx, { userId: actor.userId, email: actor.email, ip: actor.ip }, {
-      action: 'targets.create',
-      entityType: 'letter_target',
-      entityId: targetId,
-      after: fields,
-    });
+    await audit({ entityType: 'letter_target', entityId: targetId, after: fields });
     return succeeded({ targetId });
-  });
-}
+  },
+});

@@ -5,14 +5,11 @@
  */
 import 'server-only';
 import { inArray, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { letterTargets } from '@/db/schema';
+import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
-import { recordAudit } from '@/lib/audit/record-audit';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
 import { parseCsv, unguardCell } from './csv';
-import { type ImportTargetsInput, importTargetsSchema, type TargetFields, targetFieldsSchema } from './schemas';
+import { importTargetsSchema, type TargetFields, targetFieldsSchema } from './schemas';
 import { csvColumnOf, csvRowFields } from './target-record';
 import { TARGET_CSV_COLUMNS, TARGET_CSV_REQUIRED_COLUMNS, type TargetCsvColumn } from './vocabulary';
 
@@ -28,9 +25,8 @@ function problem(kind: string, line: number, column?: string, reason?: string) {
   return fieldError('csv', ['csvProblem', kind, line, column, reason].filter((part) => part !== undefined).join(':'));
 }
 
-export async function importTargets(session: StaffSession | null, input: ImportTargetsInput): Promise<OperationResult<ImportSummary>> {
-  const actor = await authorize(session, 'targets.import');
-  const { csv } = importTargetsSchema.parse(input);
+/** Every row checked, before the transaction opens; the rows to write, or the first problem. */
+function readImport(csv: string): OperationResult<{ targets: TargetFields[]; keys: Set<string> }> {
   const parsed = parseCsv(csv);
   if (!parsed.ok) return problem('quotes', parsed.line);
   const [header, ...rows] = parsed.rows;
@@ -56,9 +52,17 @@ export async function importTargets(session: StaffSession | null, input: ImportT
     keys.add(result.data.key);
     targets.push(result.data);
   }
+  return succeeded({ targets, keys });
+}
 
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+export const importTargets = defineOperation({
+  name: 'targets.import',
+  input: importTargetsSchema,
+  writes: true,
+  // Verified embassies and their addresses are on every supporter's letter page.
+  changesPublicView: true,
+  prepare: async (_context, { csv }) => readImport(csv),
+  async run({ tx, audit }, _input, { targets, keys }): Promise<OperationResult<ImportSummary>> {
     const existing = await tx
       .select({ key: letterTargets.key })
       .from(letterTargets)
@@ -73,12 +77,7 @@ export async function importTargets(session: StaffSession | null, input: ImportT
         .onConflictDoUpdate({ target: letterTargets.key, set: { ...changes, updatedAt: sql`now()` } });
     }
     const summary = { created: targets.length - known.size, updated: known.size };
-    await recordAudit(tx, { userId: actor.userId, email: actor.email, ip: actor.ip }, {
-      action: 'targets.import',
-      entityType: 'letter_target',
-      entityId: 'csv',
-      after: { ...summary, keys: [...keys] },
-    });
+    await audit({ entityType: 'letter_target', entityId: 'csv', after: { ...summary, keys: [...keys] } });
     return succeeded(summary);
-  });
-}
+  },
+});

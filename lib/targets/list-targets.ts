@@ -1,18 +1,23 @@
 import 'server-only';
 import { asc } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { z } from 'zod';
 import { letterTargets } from '@/db/schema';
-import { authorize } from '@/lib/auth/authorize';
-import type { StaffSession } from '@/lib/auth/staff-session';
+import { defineOperation } from '@/lib/operations/define-operation';
+import { succeeded } from '@/lib/operations/result';
 import type { TargetRecord } from './target-record';
 import { targetColumns } from './target-queries';
 
 /** The whole directory, by host country and kind. */
-export async function listTargets(session: StaffSession | null): Promise<TargetRecord[]> {
-  await authorize(session, 'targets.list');
-  const db = await getDb();
-  return db
-    .select(targetColumns)
-    .from(letterTargets)
-    .orderBy(asc(letterTargets.hostCountry), asc(letterTargets.kind), asc(letterTargets.nameEn));
-}
+export const listTargets = defineOperation({
+  name: 'targets.list',
+  input: z.object({}),
+  writes: false,
+  changesPublicView: false,
+  async run({ db }) {
+    const targets: TargetRecord[] = await db
+      .select(targetColumns)
+      .from(letterTargets)
+      .orderBy(asc(letterTargets.hostCountry), asc(letterTargets.kind), asc(letterTargets.nameEn));
+    return succeeded(targets);
+  },
+});

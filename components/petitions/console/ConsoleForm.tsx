@@ -1,6 +1,8 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import type { FieldValues } from 'react-hook-form';
+import type { z } from 'zod';
 import { useActionForm } from '@/components/forms/useActionForm';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
@@ -66,7 +68,8 @@ export function ConsoleForm({
   idPrefix: string;
   children?: ReactNode;
 }) {
-  const { form, state, pending, onSubmit, errorFor, message } = useActionForm(SCHEMAS[schema] as never, action as never, defaults as never, 'petitionConsole');
+  const checked: z.ZodType<FieldValues, FieldValues> = SCHEMAS[schema];
+  const { field: register, state, pending, onSubmit, errorFor, message } = useActionForm(checked, action, defaults, 'petitionConsole');
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
@@ -74,7 +77,7 @@ export function ConsoleForm({
       {children}
       {fields.map((field) => {
         const error = errorFor(field.name);
-        const registered = form.register(field.name as never);
+        const registered = register(field.name);
         if (field.type === 'hidden') return <input key={field.name} type="hidden" {...registered} />;
         if (field.type === 'checkbox') {
           return (

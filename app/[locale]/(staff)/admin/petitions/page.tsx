@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ConsoleForm } from '@/components/petitions/console/ConsoleForm';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { Badge } from '@/components/ui/Badge';
-import { loadStaffPage } from '@/lib/operations/adapters';
+import { toPage } from '@/lib/operations/adapters';
 import { Link } from '@/lib/i18n/navigation';
 import { listPetitions } from '@/lib/petitions/list-petitions';
 import { createPetitionAction, setSitePauseAction } from './actions';
@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function PetitionsConsolePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const page = await loadStaffPage(locale, listPetitions);
+  const page = await toPage(locale, listPetitions, {});
   if (page.forbidden) return <Forbidden />;
   const { petitions, cases, sitePaused } = page.data;
   const t = await getTranslations('petitionConsole');

@@ -4,7 +4,7 @@ import { ImportTargetsForm } from '@/components/letters/ImportTargetsForm';
 import { TargetForm } from '@/components/letters/TargetForm';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { Badge } from '@/components/ui/Badge';
-import { loadStaffPage } from '@/lib/operations/adapters';
+import { toPage } from '@/lib/operations/adapters';
 import { Link } from '@/lib/i18n/navigation';
 import { listTargets } from '@/lib/targets/list-targets';
 import { LettersNav } from '../LettersNav';
@@ -20,7 +20,7 @@ export default async function TargetsPage({ params, searchParams }: { params: Pr
   const { locale } = await params;
   const { edit } = await searchParams;
   setRequestLocale(locale);
-  const page = await loadStaffPage(locale, listTargets);
+  const page = await toPage(locale, listTargets, {});
   if (page.forbidden) return <Forbidden />;
   const t = await getTranslations('letters');
   const editing = page.data.find((target) => target.id === edit);

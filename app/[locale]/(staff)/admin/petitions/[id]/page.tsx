@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ConsoleForm } from '@/components/petitions/console/ConsoleForm';
 import { DeliverySummary } from '@/components/petitions/console/DeliverySummary';
@@ -7,10 +6,8 @@ import { LiveRefresh } from '@/components/petitions/console/LiveRefresh';
 import { SignaturesByCountryChart, SignaturesPerDayChart } from '@/components/petitions/console/SignatureCharts';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { Badge } from '@/components/ui/Badge';
-import { isRecordId } from '@/lib/fields/schemas';
-import { loadStaffPage } from '@/lib/operations/adapters';
+import { toPage } from '@/lib/operations/adapters';
 import { Link } from '@/lib/i18n/navigation';
-import { getPetitionDelivery } from '@/lib/petitions/get-petition-delivery';
 import { FIGURE_DAYS, getPetitionFigures } from '@/lib/petitions/get-petition-figures';
 import {
   closePetitionAction,
@@ -33,15 +30,10 @@ const localInput = (value: Date | null) => (value ? value.toISOString().slice(0,
 export default async function PetitionConsolePage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  if (!isRecordId(id)) notFound();
-  const page = await loadStaffPage(locale, async (session) => {
-    const [figures, delivery] = await Promise.all([getPetitionFigures(session, id), getPetitionDelivery(session, id)]);
-    return figures ? { figures, delivery } : null;
-  });
+  // An id that is not a petition's (or not an id at all) is the page's "not found".
+  const page = await toPage(locale, getPetitionFigures, { petitionId: id });
   if (page.forbidden) return <Forbidden />;
-  if (!page.data) notFound();
-  const { figures, delivery } = page.data;
-  const { petition, confirmed, pending, invalidated, perDay, byCountry, topDomains, topAddresses, invalidations, held, heldByAddress } = figures;
+  const { petition, delivery, confirmed, pending, invalidated, perDay, byCountry, topDomains, topAddresses, invalidations, held, heldByAddress } = page.data;
   const [t, format] = await Promise.all([getTranslations('petitionConsole'), getFormatter()]);
   const finished = petition.status === 'closed' || petition.status === 'delivered';
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ConsoleForm } from '@/components/petitions/console/ConsoleForm';
 import { Forbidden } from '@/components/staff/Forbidden';
-import { loadStaffPage } from '@/lib/operations/adapters';
+import { toPage } from '@/lib/operations/adapters';
 import { Link } from '@/lib/i18n/navigation';
 import { listBlocklist } from '@/lib/petitions/list-blocklist';
 import { addBlocklistEntryAction, removeBlocklistEntryAction } from '../actions';
@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function BlocklistPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const page = await loadStaffPage(locale, listBlocklist);
+  const page = await toPage(locale, listBlocklist, {});
   if (page.forbidden) return <Forbidden />;
   const t = await getTranslations('petitionConsole');
   return (
