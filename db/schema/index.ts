@@ -7,3 +7,4 @@ export * from './petitions';
 export * from './cache';
 export * from './letters';
 export * from './jobs';
+export * from './case-news';

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { eventCorrections, timelineEvents } from '@/db/schema';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult } from '@/lib/operations/result';
-import { notifyCaseSubscribers } from '@/lib/petitions/notify-case-subscribers';
+import { recordCaseNews } from './case-news';
 import { revalidatePublicCases } from './public-cache';
 import { correctEventSchema } from './schemas';
 import { type EventWriteResult, publicationRefusedAsFieldError, writeEvent } from './write-event';
@@ -39,7 +39,7 @@ export const correctEvent = defineOperation({
       internalNote: correctionNote,
       createdByUserId: actor.userId,
     });
-    if (current.visibility === 'public') await notifyCaseSubscribers(tx, fields.caseId, { headline: fields.title });
+    if (current.visibility === 'public') await recordCaseNews(tx, fields.caseId, fields.title);
     return written;
   },
   afterCommit: revalidatePublicCases,

@@ -11,7 +11,7 @@ import { type AuditActor, recordAudit } from '@/lib/audit/record-audit';
 import { recordChange } from './case-records';
 import { readCaseRules } from './case-rules';
 import { consentAllowsPublication } from './publication-rules';
-import { notifyCaseSubscribers } from '@/lib/petitions/notify-case-subscribers';
+import { recordCaseNews } from './case-news';
 
 export type PublicationRefusal = 'consentRequired' | 'notPublicCampaign' | 'recordInvalid';
 export type PublicationOutcome = { outcome: 'published' | 'pending' } | { refused: PublicationRefusal };
@@ -124,7 +124,7 @@ export async function applyPublication(tx: Transaction, actor: AuditActor, subje
     await recordChange(tx, actor, { kind: 'event', id: subject.eventId, caseId: subject.caseId, changeKind: 'published', action: 'events.publish' });
     const [published] = await tx.select({ title: timelineEvents.title }).from(timelineEvents).where(eq(timelineEvents.id, subject.eventId));
     // Signers who asked for news hear of the new public event, in the same transaction as its publication.
-    if (published) await notifyCaseSubscribers(tx, subject.caseId, { headline: published.title });
+    if (published) await recordCaseNews(tx, subject.caseId, published.title);
   } else {
     await tx
       .update(cases)

@@ -4,7 +4,7 @@ import { eventCorrections, timelineEvents } from '@/db/schema';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { recordChange, refreshVerificationGrades } from './case-records';
-import { notifyCaseSubscribers } from '@/lib/petitions/notify-case-subscribers';
+import { recordCaseNews } from './case-news';
 import { revalidatePublicCases } from './public-cache';
 import { retractEventSchema } from './schemas';
 
@@ -27,7 +27,7 @@ export const retractEvent = defineOperation({
     await refreshVerificationGrades(tx, [eventId]);
     await tx.insert(eventCorrections).values({ eventId, kind: 'retraction', publicReason, internalNote: correctionNote, createdByUserId: actor.userId });
     await recordChange(tx, actor, { kind: 'event', id: eventId, caseId, changeKind: 'retracted', action: 'events.retract' });
-    if (row.visibility === 'public') await notifyCaseSubscribers(tx, caseId, { headline: row.title });
+    if (row.visibility === 'public') await recordCaseNews(tx, caseId, row.title);
     return succeeded({ eventId });
   },
   afterCommit: revalidatePublicCases,

@@ -137,7 +137,7 @@ describeEachEngine('background jobs', ({ db }) => {
 
     delete process.env.SMTP_URL;
     await db().delete(jobLeases);
-    expect(await runDueJobs(db())).toEqual(['petitions.maintain']);
+    expect(await runDueJobs(db())).toEqual(['petitions.caseNews', 'petitions.maintain']);
     forgetPetitionCounts();
     expect((await getPetitionCount(slug))?.confirmed).toBe(3);
     expect((await lease(db(), 'petitions.maintain')).lastOutcome).toMatch(/^recounted \([1-9]\d* corrected\)/);

@@ -3,6 +3,8 @@
  * instance at a time per job thanks to the leases in Postgres (lib/jobs/job-leases.ts):
  * - `mail.deliver`, every 2 s when SMTP_URL is set: drains the outbox through the pooled SMTP transport
  *   (lib/mail/deliver-outbox.ts) for up to a minute a run, and is due again at once if mail is left;
+ * - `petitions.caseNews`, every 2 s: turns news of a case's public timeline into mails for the signers who
+ *   asked for it, each news once (lib/petitions/mail-case-news.ts); the mails then go with the others;
  * - `petitions.maintain`, every 10 minutes: recounts, purges and anonymises (lib/petitions/maintain-petitions.ts).
  * A running job's lease is renewed every third of its length; SIGTERM stops the job between messages
  * and gives its lease back (lib/runtime/shutdown.ts). A release that cannot be recorded (the database is
@@ -17,6 +19,7 @@ import { smtpTransport } from '@/lib/mail/smtp-transport';
 import { logger } from '@/lib/observability/logger';
 import { metrics } from '@/lib/observability/metrics';
 import { DEFAULT_ANONYMISE_AFTER_DAYS } from '@/lib/petitions/anonymise-closed-petitions';
+import { mailCaseNews } from '@/lib/petitions/mail-case-news';
 import { maintainPetitions } from '@/lib/petitions/maintain-petitions';
 import { instanceId } from '@/lib/runtime/instance-id';
 import { processShared } from '@/lib/runtime/process-shared';
@@ -66,6 +69,17 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
       const summary = `${report.sent} sent, ${report.failed} failed${report.unknown ? `, ${report.unknown} unknown` : ''}`;
       if (report.unreachable) throw new Error(`SMTP server unreachable (${summary})`);
       return { outcome: summary, dueAgainNow: timeUp() };
+    },
+  },
+  {
+    name: 'petitions.caseNews',
+    everySeconds: 2,
+    leaseSeconds: 30,
+    maxBackoffSeconds: 30,
+    enabled: () => true,
+    async run(db, run) {
+      const report = await mailCaseNews(db, { shouldStop: () => run.shouldStop() });
+      return `${report.news} news, ${report.mails} mails`;
     },
   },
   {

@@ -19,6 +19,7 @@ import { forgetPetitionCounts, getPetitionCount } from './get-petition-count';
 import { getPetitionFigures } from './get-petition-figures';
 import { invalidateSignatures } from './invalidate-signatures';
 import { listPetitions } from './list-petitions';
+import { mailCaseNews } from './mail-case-news';
 import { markPetitionDelivered } from './mark-petition-delivered';
 import { recountPetition } from './recount-signatures';
 import { restoreSignatures } from './restore-signatures';
@@ -126,6 +127,9 @@ describeEachEngine('the organizer console', ({ db }) => {
     [event] = await db().select().from(timelineEvents).where(eq(timelineEvents.id, deliveryEventId));
     expect(event).toMatchObject({ visibility: 'public', title: 'Petition delivered to the Chinese embassy in Seoul', occurredOn: '2026-11-29' });
     expect(event!.description).toContain('signed by 3 people');
+    // The news is mailed by the background job, once.
+    await mailCaseNews(db(), { origin });
+    await mailCaseNews(db(), { origin });
     const news = await db().select().from(mailOutbox).where(eq(mailOutbox.subject, sql`${'News about the case: '} || (select title from cases where id = ${caseId})`));
     expect(news.map((mail) => mail.toAddress)).toEqual(['minji@example.org']);
     expect(news[0]!.textBody).toContain('/withdraw/');

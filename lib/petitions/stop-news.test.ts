@@ -1,11 +1,11 @@
 /** Stopping news mails keeps the signature; the one-click header reaches the SMTP transport. */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { petitionSignatures } from '@/db/schema';
+import { caseNews, petitionSignatures } from '@/db/schema';
 import { describeEachEngine } from '@/db/testing';
 import { deliverOutbox, type MailTransport } from '@/lib/mail/deliver-outbox';
-import { notifyCaseSubscribers } from './notify-case-subscribers';
 import { confirmSignature } from './confirm-signature';
+import { mailCaseNews } from './mail-case-news';
 import { signPetition } from './sign-petition';
 import { getNewsSubscription, stopNews } from './stop-news';
 import { confirmationTokenFor, createTestPetition, mailsTo, signer, testAddress } from './test-fixtures';
@@ -58,6 +58,9 @@ describeEachEngine('stopping news mails', ({ db }) => {
       [false, true],
       [false, true],
     ]);
-    expect(await db().transaction((tx) => notifyCaseSubscribers(tx, first.caseId, { headline: 'News', origin: 'https://vigil.test' }))).toBe(0);
+    // News of the case now reaches nobody.
+    const [news] = await db().insert(caseNews).values({ caseId: first.caseId, headline: 'News' }).returning({ id: caseNews.id });
+    await mailCaseNews(db(), { origin: 'https://vigil.test' });
+    expect(await db().select({ recipients: caseNews.recipients }).from(caseNews).where(eq(caseNews.id, news!.id))).toEqual([{ recipients: 0 }]);
   });
 });
