@@ -9,19 +9,12 @@ import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import { publicFirstName } from '@/lib/petitions/public';
 import { type SignPetitionData, signPetitionSchema, type SignPetitionInput } from '@/lib/petitions/schemas';
-import { COUNTRY_CODES, countryFromLanguage, type SigningRefusal } from '@/lib/petitions/vocabulary';
+import { COUNTRY_CODES, countryFromLanguage, type SigningRefusal, signingRefusalOf } from '@/lib/petitions/vocabulary';
 
 // Nothing to subscribe to: the store only tells the server render (false) from the browser (true).
 const noSubscription = () => () => {};
 
 type Outcome = { kind: 'accepted' } | { kind: 'busy'; seconds: number } | { kind: 'refused'; reason: SigningRefusal } | { kind: 'failed' };
-
-const REFUSALS: Record<string, SigningRefusal> = {
-  petition_closed: 'closed',
-  petition_not_open: 'not_open_yet',
-  petition_paused: 'paused',
-  signing_paused: 'site_paused',
-};
 
 /**
  * The sign form of the petition page, the case page's sign box and the embed widget. Checked in the
@@ -73,7 +66,8 @@ export function SignPetitionForm({ slug, idPrefix = 'sign' }: { slug: string; id
       }
       // Busy or the database is away: the form keeps what was typed and says when to send it again.
       if (response.status === 503) return setOutcome({ kind: 'busy', seconds: Number(response.headers.get('Retry-After')) || body.retryAfterSeconds || 5 });
-      if (response.status === 409 && body.error && REFUSALS[body.error]) return setOutcome({ kind: 'refused', reason: REFUSALS[body.error]! });
+      const refusal = response.status === 409 ? signingRefusalOf(body.error) : null;
+      if (refusal) return setOutcome({ kind: 'refused', reason: refusal });
       setOutcome({ kind: 'failed' });
     } catch {
       setOutcome({ kind: 'failed' });

@@ -5,19 +5,13 @@
 import 'server-only';
 import en from '@/messages/en/petitions.json';
 import type { SignOutcome } from './sign-petition';
+import { SIGNING_REFUSAL_ERRORS } from './vocabulary';
 
 export const ACCEPTED_BODY = { status: 'pending_confirmation' } as const;
 /** Larger bodies are refused before parsing (413). */
 export const MAX_SIGNING_BODY_BYTES = 8 * 1024;
 /** A body not received within this time is refused (408): a slow upload must not hold a slot. */
 export const SIGNING_BODY_DEADLINE_MS = 10_000;
-
-const REFUSAL_ERRORS = {
-  closed: 'petition_closed',
-  not_open_yet: 'petition_not_open',
-  paused: 'petition_paused',
-  site_paused: 'signing_paused',
-} as const;
 
 export interface SigningResponse {
   status: number;
@@ -36,7 +30,7 @@ export function signingResponse(outcome: SignOutcome): SigningResponse {
     case 'not_found':
       return { status: 404, body: { error: 'not_found', message: 'No open petition has this address.' } };
     case 'not_accepting':
-      return { status: 409, body: { error: REFUSAL_ERRORS[outcome.reason], message: en.petition.refusal[outcome.reason] } };
+      return { status: 409, body: { error: SIGNING_REFUSAL_ERRORS[outcome.reason], message: en.petition.refusal[outcome.reason] } };
     case 'idempotency_key_reused':
       return { status: 422, body: { error: 'idempotency_key_reused', message: 'This Idempotency-Key was used with a different request.' } };
   }

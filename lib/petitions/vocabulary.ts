@@ -17,6 +17,20 @@ export type SigningLocale = (typeof SIGNING_LOCALES)[number];
 /** Why a public petition does not take signatures right now. */
 export type SigningRefusal = 'not_open_yet' | 'paused' | 'closed' | 'site_paused';
 
+/** The signing API's `error` code for each refusal (409): the API writes it, the sign form reads it back. */
+export const SIGNING_REFUSAL_ERRORS = {
+  closed: 'petition_closed',
+  not_open_yet: 'petition_not_open',
+  paused: 'petition_paused',
+  site_paused: 'signing_paused',
+} as const satisfies Record<SigningRefusal, string>;
+
+/** The refusal an API error code stands for, or null when it is not one. */
+export function signingRefusalOf(error: string | undefined): SigningRefusal | null {
+  const found = Object.entries(SIGNING_REFUSAL_ERRORS).find(([, code]) => code === error);
+  return found ? (found[0] as SigningRefusal) : null;
+}
+
 /** ISO 3166-1 alpha-2 codes; names come from Intl.DisplayNames in the reader's language. */
 export const COUNTRY_CODES = [
   'AD', 'AE', 'AF', 'AG', 'AI', 'AL', 'AM', 'AO', 'AQ', 'AR', 'AS', 'AT', 'AU', 'AW', 'AX', 'AZ', 'BA', 'BB', 'BD', 'BE',

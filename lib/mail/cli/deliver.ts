@@ -1,10 +1,12 @@
 /**
- * `npm run mail:deliver`: sends the queued mail through SMTP_URL (pooled connections) until the outbox is
- * empty; with --watch, keeps doing so, looking for new mail every 2 seconds. Run one or several beside
+ * `npm run mail:deliver`: turns case news into mails for the signers who asked for it
+ * (lib/petitions/mail-case-news.ts), then sends the queued mail through SMTP_URL (pooled connections)
+ * until the outbox is empty; with --watch, keeps doing so, looking for new mail every 2 seconds. Run one or several beside
  * the app; they never send a message twice (lib/mail/deliver-outbox.ts).
  */
 import { openDatabase } from '@/db/client';
 import { logger } from '@/lib/observability/logger';
+import { mailCaseNews } from '@/lib/petitions/mail-case-news';
 import { deliverOutbox } from '../deliver-outbox';
 import { closeSmtpTransports, smtpTransport } from '../smtp-transport';
 
@@ -19,6 +21,8 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => 
 try {
   do {
     try {
+      const news = await mailCaseNews(opened.db, { shouldStop: () => stopping });
+      if (news.news) logger().info(news, 'case news mailed');
       const report = await deliverOutbox(opened.db, smtpTransport(), { shouldStop: () => stopping });
       if (report.sent || report.failed || report.unknown || !watch) logger().info(report, 'mail delivered');
     } catch (error) {
