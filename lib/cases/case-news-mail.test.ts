@@ -30,9 +30,10 @@ describeEachEngine('case news for signers who asked for it', ({ db }) => {
       await confirmSignature((await confirmationTokenFor(db(), email))!);
     }
     // The background job mails the news; each count runs it first, so a change is mailed once at most.
-    const mailsTo = async (email: string) =>
-      (await mailCaseNews(db(), { origin })) &&
-      (await db().select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.toAddress, email))).length;
+    const mailsTo = async (email: string) => {
+      await mailCaseNews(db(), { origin });
+      return (await db().select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.toAddress, email))).length;
+    };
     const afterSigning = { news: await mailsTo('news@example.org'), quiet: await mailsTo('quiet@example.org') };
 
     const { session: advocate } = await sessionForRole('advocate');

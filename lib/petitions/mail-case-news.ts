@@ -12,6 +12,7 @@ import { caseNews, cases, mailOutbox, petitions, petitionSignatures } from '@/db
 import type { Database, Transaction } from '@/db/client';
 import { caseIsPublic } from '@/lib/cases/public-queries';
 import { outboxRow } from '@/lib/mail/enqueue-mail';
+import { logger } from '@/lib/observability/logger';
 import { caseUpdateMail } from './petition-mail';
 
 interface CaseUpdate {
@@ -54,10 +55,10 @@ export async function mailCaseNews(db: Database, options: { origin?: string; sho
         .orderBy(asc(caseNews.createdAt))
         .limit(NEWS_PER_RUN)
         .for('update', { skipLocked: true });
+      // Without the site's address the mails could carry no links: the news is let go, and said so once.
+      if (!origin && due.length > 0) logger().warn({ news: due.length }, 'case news not mailed: set NEXTAUTH_URL to the site address so the mails can carry links');
       for (const news of due) {
-        // Without the site's address the mails could carry no links: the news is let go, and said so.
         const mails = origin ? await notifyCaseSubscribers(tx, news.caseId, { headline: news.headline, origin }) : 0;
-        if (!origin) console.warn('[vigil] case update not mailed: set NEXTAUTH_URL to the site address so the mails can carry links');
         await tx.update(caseNews).set({ mailedAt: sql`now()`, recipients: mails }).where(eq(caseNews.id, news.id));
         report.news++;
         report.mails += mails;
