@@ -34,6 +34,18 @@ describe('malformed requests', () => {
     expect(action()).toBeNull();
   });
 
+  it('refuses a form posted to a page from another origin (a possible server action), not to an API', () => {
+    // The fuzzer's find: Next throws (a 500) on a multipart POST to a page whose Origin names another host.
+    const post = (url: string, origin: string, contentType = 'multipart/form-data; boundary=x', method = 'POST') =>
+      malformedRequest({ url, method, headers: { host: '127.0.0.1:3101', origin, 'content-type': contentType } });
+    expect(post('/ko/;~3*#', 'http://localhost')).toEqual({ status: 403, reason: 'Cross-origin server action' });
+    expect(post('/cases/x', 'null')?.status).toBe(403);
+    expect(post('/cases/x', 'http://127.0.0.1:3101')).toBeNull();
+    expect(post('/api/petitions/x/signatures', 'https://evil.example')).toBeNull();
+    expect(post('/cases/x', 'https://evil.example', 'application/x-www-form-urlencoded')).toBeNull();
+    expect(post('/cases/x', 'https://evil.example', 'multipart/form-data; boundary=x', 'PUT')).toBeNull();
+  });
+
   it('lets ordinary requests through', () => {
     for (const url of ['/', '/ko', '/cases/mother-and-son-returned-2017', '/api/cases?status=detained&q=a%20b+c', '/_next/static/chunks/a.js', '/cases/%EC%9D%B4']) {
       expect(check(url), url).toBeNull();

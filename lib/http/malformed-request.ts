@@ -36,7 +36,7 @@ function hasLoneSurrogate(text: string): boolean {
 }
 
 /** Why this request is refused, or null when it is well-formed enough for Next. */
-export function malformedRequest(request: Pick<IncomingMessage, 'url' | 'headers'>): Refusal | null {
+export function malformedRequest(request: Pick<IncomingMessage, 'url' | 'headers' | 'method'>): Refusal | null {
   const target = request.url ?? '';
   if (target.length > MAX_TARGET_LENGTH) return { status: 414, reason: 'URI too long' };
   if (!target.startsWith('/') || target.startsWith('//')) return { status: 400, reason: 'Bad request target' };
@@ -52,10 +52,20 @@ export function malformedRequest(request: Pick<IncomingMessage, 'url' | 'headers
   } catch {
     return { status: 400, reason: 'Bad request target' };
   }
-  if (request.headers['next-action'] !== undefined && isCrossOrigin(request.headers.origin, request.headers['x-forwarded-host'] ?? host)) {
+  if (mayBeServerAction(request) && isCrossOrigin(request.headers.origin, request.headers['x-forwarded-host'] ?? host)) {
     return { status: 403, reason: 'Cross-origin server action' };
   }
   return null;
+}
+
+/**
+ * What Next checks as a possible server action: any request naming an action, and a multipart POST to a
+ * page (a form posted without JavaScript). Route handlers under /api/ never run actions.
+ */
+function mayBeServerAction(request: Pick<IncomingMessage, 'url' | 'headers' | 'method'>): boolean {
+  if (request.headers['next-action'] !== undefined) return true;
+  const multipart = request.headers['content-type']?.toLowerCase().startsWith('multipart/form-data') ?? false;
+  return request.method === 'POST' && multipart && !(request.url ?? '').startsWith('/api/');
 }
 
 /** Next's own rule for server actions: an Origin header, when sent, names this host. */
