@@ -52,6 +52,12 @@ test.describe('an outside tester sends whatever they like; the server answers ev
       expect(answer!.status, known[index]).toBeGreaterThanOrEqual(400);
       expect(answer!.status, known[index]).toBeLessThan(500);
     }
+    // The fuzzer's find: a form posted to a page from another origin (Next would throw, a 500) is refused.
+    for (const origin of ['http://localhost', 'https://evil.example', 'null']) {
+      const headers = { 'Content-Type': 'multipart/form-data; boundary=x', Origin: origin };
+      const answer = await rawExchange(appURL(baseURL!), requestBytes('POST', '/ko', host, headers, '{}'), LIMIT_MS);
+      expect(answer?.status, origin).toBe(403);
+    }
     // 50 of them at once, as the tester did: all answered, none left open.
     const many = await Promise.all(Array.from({ length: 50 }, () => rawExchange(appURL(baseURL!), requestBytes('GET', '//', host, {}, ''), LIMIT_MS)));
     expect(many.filter((answer) => answer?.status !== 400)).toEqual([]);
