@@ -9,6 +9,9 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `npm run dev` opened at 127.0.0.1 as well as localhost: Next blocks its development scripts (HMR)
+  // for any other origin, and the page would never become interactive.
+  allowedDevOrigins: ['127.0.0.1', 'localhost'],
   // Shared caches may serve a page at most two minutes old: a retraction must not linger for a year.
   expireTime: 120,
   // Vigil's server compresses and tags public answers itself, once per stored page, with the policy

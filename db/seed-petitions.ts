@@ -37,6 +37,11 @@ export async function seedDemoPetitions(db: Database, caseSlug: string): Promise
           'returning North Koreans, to honour its obligations under the 1951 Refugee Convention and the Convention ' +
           'against Torture, and to let families like this one reach South Korea, where they are citizens.',
         goal: 10_000,
+        milestones: [
+          { signatures: 1_000, note: 'We hand the petition to China’s embassy in Seoul, with the families.' },
+          { signatures: 5_000, note: 'We ask the UN Special Rapporteur on North Korea to raise the case with China.' },
+          { signatures: 10_000, note: 'We deliver every signature to China’s embassies in Seoul, London and Washington on the same day.' },
+        ],
         status: 'open',
         opensAt: new Date('2017-11-01T00:00:00Z'),
       })

@@ -2,13 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { COUNT_POLL_MS, type PetitionCount } from '@/lib/petitions/public';
+import { COUNT_POLL_MS, type Milestone, milestoneProgress, type PetitionCount } from '@/lib/petitions/public';
 
 /**
  * The confirmed count and a bar toward the goal, fetched from the count API in the browser: the page
  * around it may come from a cache a minute old, the figure never more than a few seconds.
  */
-export function PetitionProgress({ slug, goal }: { slug: string; goal: number }) {
+export function PetitionProgress({ slug, goal, milestones = [] }: { slug: string; goal: number; milestones?: Milestone[] }) {
   const t = useTranslations('petition');
   const [count, setCount] = useState<PetitionCount | null>(null);
 
@@ -34,7 +34,9 @@ export function PetitionProgress({ slug, goal }: { slug: string; goal: number })
   }, [slug]);
 
   const target = count?.goal ?? goal;
-  const percent = count ? Math.min(100, Math.round((count.confirmed / target) * 100)) : 0;
+  // A first few signatures of a large goal still show: never less than a sliver once anyone has signed.
+  const percent = count ? Math.min(100, Math.max(count.confirmed > 0 ? 2 : 0, (count.confirmed / target) * 100)) : 0;
+  const { reached, next } = milestoneProgress(count?.confirmed ?? 0, milestones);
   return (
     <div className="space-y-1">
       <p className="text-lg font-semibold" data-testid="petition-count" aria-live="polite">
@@ -51,6 +53,27 @@ export function PetitionProgress({ slug, goal }: { slug: string; goal: number })
         <div className="h-full bg-vigil transition-all" style={{ width: `${percent}%` }} />
       </div>
       <p className="text-xs text-stone-600">{t('goal', { goal: target })}</p>
+      {count && milestones.length > 0 ? (
+        <div className="space-y-1 pt-1 text-sm" data-testid="petition-milestones">
+          {next ? (
+            <p>
+              <span className="font-medium">{t('nextMilestone', { signatures: next.signatures, missing: next.signatures - count.confirmed })}</span> {next.note}
+            </p>
+          ) : null}
+          {reached.length > 0 ? (
+            <details>
+              <summary className="cursor-pointer text-stone-700">{t('milestonesReached', { count: reached.length })}</summary>
+              <ul className="mt-1 space-y-1">
+                {reached.map((milestone) => (
+                  <li key={milestone.signatures}>
+                    ✓ <span className="font-medium">{t('milestone', { signatures: milestone.signatures })}</span> {milestone.note}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -23,7 +23,7 @@ export function PetitionSignBox({
 }) {
   const t = useTranslations('petition');
   return (
-    <section aria-labelledby={`${idPrefix ?? 'sign'}-heading`} className="space-y-4 rounded-lg border border-stone-200 bg-white p-5 shadow-sm" data-testid="petition-sign-box">
+    <section id={idPrefix ?? 'sign'} aria-labelledby={`${idPrefix ?? 'sign'}-heading`} className="scroll-mt-4 space-y-4 rounded-lg border border-stone-200 bg-white p-5 shadow-sm" data-testid="petition-sign-box">
       <div>
         <h2 id={`${idPrefix ?? 'sign'}-heading`} className="text-xl font-semibold">
           {compact ? t('signBoxTitle') : t('signTitle')}
@@ -37,7 +37,7 @@ export function PetitionSignBox({
         ) : null}
         <p className="text-sm text-stone-700">{t('addressedTo', { target: petition.target })}</p>
       </div>
-      <PetitionProgress slug={petition.slug} goal={petition.goal} />
+      <PetitionProgress slug={petition.slug} goal={petition.goal} milestones={petition.milestones} />
       {petition.refusal ? (
         <Notice tone="warning">{t(`refusal.${petition.refusal}`)}</Notice>
       ) : (

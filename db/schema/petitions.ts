@@ -45,6 +45,8 @@ export const petitions = pgTable(
     /** Whom the petition addresses, e.g. "President Xi Jinping". */
     target: text('target').notNull(),
     goal: integer('goal').notNull(),
+    /** Counts an organizer names and what happens at each (lib/petitions/milestones.ts), in rising order. */
+    milestones: jsonb('milestones').$type<{ signatures: number; note: string }[]>().notNull().default([]),
     // Safest by default: nobody can sign until an organizer opens it.
     status: petitionStatus('status').notNull().default('draft'),
     opensAt: timestamp('opens_at', { withTimezone: true }),

@@ -9,9 +9,9 @@ import { revalidateTag, unstable_cache } from 'next/cache';
 /** Seconds a cached public page may be served before it is refreshed in the background. */
 export const PUBLIC_CACHE_SECONDS = 60;
 
-/** `read`, cached under `key` and expired with `tag`. */
-export function cachedPublicRead<Args extends unknown[], T>(read: (...args: Args) => Promise<T>, key: string, tag: string): (...args: Args) => Promise<T> {
-  return unstable_cache(read, [key], { tags: [tag], revalidate: PUBLIC_CACHE_SECONDS });
+/** `read`, cached under `key` and expired with `tag` (or any of several, for a read that shows more than one domain's data). */
+export function cachedPublicRead<Args extends unknown[], T>(read: (...args: Args) => Promise<T>, key: string, tag: string | string[]): (...args: Args) => Promise<T> {
+  return unstable_cache(read, [key], { tags: Array.isArray(tag) ? tag : [tag], revalidate: PUBLIC_CACHE_SECONDS });
 }
 
 /** Called by every write that can change what the public sees under `tag`. */

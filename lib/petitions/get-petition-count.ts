@@ -12,6 +12,9 @@ import type { PetitionCount } from './public';
 import { petitionIsPublic } from './public-queries';
 
 export const COUNT_MEMO_MS = 1000;
+
+/** A petition's confirmed count as a column: the sum of its shards (lib/petitions/confirmed-count.ts). */
+export const confirmedCountColumn = sql<number>`coalesce((select sum(${petitionCountShards.confirmed}) from ${petitionCountShards} where ${petitionCountShards.petitionId} = ${petitions.id}), 0)`.mapWith(Number);
 const memo = processMemo<{ at: number; count: PetitionCount | null }>('petitionCounts');
 
 export async function getPetitionCount(slug: string): Promise<PetitionCount | null> {
@@ -21,7 +24,7 @@ export async function getPetitionCount(slug: string): Promise<PetitionCount | nu
   const [row] = await db
     .select({
       goal: petitions.goal,
-      confirmed: sql<number>`coalesce((select sum(${petitionCountShards.confirmed}) from ${petitionCountShards} where ${petitionCountShards.petitionId} = ${petitions.id}), 0)`.mapWith(Number),
+      confirmed: confirmedCountColumn,
     })
     .from(petitions)
     .innerJoin(cases, eq(cases.id, petitions.caseId))

@@ -35,6 +35,7 @@ export const getPetitionFigures = defineOperation({
         body: petitions.body,
         target: petitions.target,
         goal: petitions.goal,
+        milestones: petitions.milestones,
         status: petitions.status,
         opensAt: petitions.opensAt,
         closesAt: petitions.closesAt,

@@ -1,10 +1,10 @@
 /** Public petition reads (no session): one petition by slug, and the petition a case page shows. */
 import 'server-only';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cases, petitions, petitionSignatures } from '@/db/schema';
 import { signatureIsCounted } from './confirmed-count';
-import { type PublicPetition, type PublicSigner, toPublicSigner } from './public';
+import { type PublicPetition, type PublicSigner, publicCountryCounts, toPublicSigner } from './public';
 import { petitionIsPublic, siteSigningPaused } from './public-queries';
 import { signingRefusal } from './signing-refusal';
 
@@ -17,6 +17,7 @@ const publicPetitionColumns = {
   body: petitions.body,
   target: petitions.target,
   goal: petitions.goal,
+  milestones: petitions.milestones,
   status: petitions.status,
   opensAt: petitions.opensAt,
   closesAt: petitions.closesAt,
@@ -35,6 +36,11 @@ async function toPublicPetition(row: Awaited<ReturnType<typeof selectPetitions>>
     .where(and(eq(petitionSignatures.petitionId, row.id), eq(petitionSignatures.display, 'first_name_country'), signatureIsCounted))
     .orderBy(desc(petitionSignatures.confirmedAt))
     .limit(RECENT_SIGNERS);
+  const countryRows = await db
+    .select({ country: petitionSignatures.country, count: count() })
+    .from(petitionSignatures)
+    .where(and(eq(petitionSignatures.petitionId, row.id), signatureIsCounted))
+    .groupBy(petitionSignatures.country);
   return {
     slug: row.slug,
     title: row.title,
@@ -50,6 +56,8 @@ async function toPublicPetition(row: Awaited<ReturnType<typeof selectPetitions>>
     caseSlug: row.caseSlug,
     caseTitle: row.caseTitle,
     recentSigners: signerRows.map(toPublicSigner).filter((signer): signer is PublicSigner => signer !== null),
+    milestones: row.milestones.map(({ signatures, note }) => ({ signatures, note })),
+    ...publicCountryCounts(countryRows),
   };
 }
 

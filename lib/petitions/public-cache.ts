@@ -5,12 +5,16 @@
  */
 import 'server-only';
 import { cachedPublicRead, expirePublicTag } from '@/lib/cache/public-cache';
+import { PUBLIC_CASES_TAG } from '@/lib/cases/public-cache';
 import { getCasePetition, getPublicPetition } from './get-public-petition';
+import { listOpenPetitions } from './list-open-petitions';
 
 const PUBLIC_PETITIONS_TAG = 'public-petitions';
 
 export const cachedPublicPetition = cachedPublicRead(getPublicPetition, 'public-petition', PUBLIC_PETITIONS_TAG);
 export const cachedCasePetition = cachedPublicRead(getCasePetition, 'case-petition', PUBLIC_PETITIONS_TAG);
+// The list names cases too: a case withdrawn from the public takes its petitions off the home page at once.
+export const cachedOpenPetitions = cachedPublicRead(listOpenPetitions, 'open-petitions', [PUBLIC_PETITIONS_TAG, PUBLIC_CASES_TAG]);
 
 export function revalidatePublicPetitions(): void {
   expirePublicTag(PUBLIC_PETITIONS_TAG);

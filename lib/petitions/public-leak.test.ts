@@ -20,6 +20,9 @@ describeEachEngine(
       expect(petition?.recentSigners).toEqual([{ firstName: CANARY_SIGNER_FIRST_NAME, country: 'KR' }]);
       expect(onCase?.slug).toBe(CANARY_PUBLIC_SLUG);
       expect(count).toEqual({ confirmed: 2, goal: 100 });
+      // Two signers from one country are too few to name it: they are only in the "other" figure.
+      expect(petition?.signersByCountry).toEqual([]);
+      expect(petition?.otherCountries).toBe(2);
       for (const value of [petition, onCase, count]) expect(JSON.stringify(value)).not.toContain(CANARY_MARKER);
     });
   },

@@ -26,6 +26,41 @@ export interface PublicPetition {
   caseSlug: string;
   caseTitle: string;
   recentSigners: PublicSigner[];
+  /** The organizer's milestones, in rising order: public text written for the public. */
+  milestones: Milestone[];
+  /** Counted signatures by country, most first; countries with fewer than COUNTRY_MIN_SIGNERS are in `otherCountries`. */
+  signersByCountry: PublicCountryCount[];
+  otherCountries: number;
+}
+
+/** A count an organizer names and what happens when it is reached (lib/petitions/milestones.ts reads them). */
+export interface Milestone {
+  signatures: number;
+  note: string;
+}
+
+/** Which milestones a count has reached, and the next one (null when all are reached or there are none). */
+export function milestoneProgress(confirmed: number, milestones: readonly Milestone[]): { reached: Milestone[]; next: Milestone | null } {
+  const reached = milestones.filter((milestone) => milestone.signatures <= confirmed);
+  return { reached, next: milestones.find((milestone) => milestone.signatures > confirmed) ?? null };
+}
+
+export interface PublicCountryCount {
+  country: string;
+  count: number;
+}
+
+/**
+ * A country is named in the public figures only once this many signers share it: three signers from
+ * one small country, with the recent-signers list beside it, could tell a government who they are.
+ */
+export const COUNTRY_MIN_SIGNERS = 5;
+
+/** Per-country counts as the public may see them: small countries folded into one "other" figure. */
+export function publicCountryCounts(rows: readonly PublicCountryCount[]): { signersByCountry: PublicCountryCount[]; otherCountries: number } {
+  const named = rows.filter((row) => row.count >= COUNTRY_MIN_SIGNERS).sort((a, b) => b.count - a.count || a.country.localeCompare(b.country));
+  const otherCountries = rows.filter((row) => row.count < COUNTRY_MIN_SIGNERS).reduce((sum, row) => sum + row.count, 0);
+  return { signersByCountry: named, otherCountries };
 }
 
 /** GET /api/petitions/[slug]/count. */

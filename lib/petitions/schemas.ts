@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { recordIdSchema, textSchema } from '@/lib/fields/schemas';
+import { formatMilestones, parseMilestones } from './milestones';
 import { BLOCKLIST_KINDS, COUNTRY_CODES, SIGNER_DISPLAYS, SIGNING_LOCALES } from './vocabulary';
 
 /** A checkbox or a JSON boolean: "on"/"true"/true mean yes; absent means no. */
@@ -55,6 +56,20 @@ const optionalInstant = z
     return parsed;
   });
 
+/** Milestones as the organizer writes them (one a line, "1000: what happens") or as stored; a list either way. */
+const milestonesSchema = z
+  .union([
+    textSchema(),
+    z.array(z.object({ signatures: z.number(), note: z.string() })),
+  ])
+  .default('')
+  .transform((value, context) => {
+    const parsed = parseMilestones(typeof value === 'string' ? value : formatMilestones(value));
+    if (parsed.ok) return parsed.milestones;
+    context.addIssue({ code: 'custom', message: parsed.error });
+    return z.NEVER;
+  });
+
 export const petitionFieldsSchema = z.object({
   slug: slugSchema,
   title: textSchema().trim().min(1, { error: 'titleRequired' }).max(200, { error: 'titleTooLong' }),
@@ -63,6 +78,7 @@ export const petitionFieldsSchema = z.object({
   goal: z.coerce.number({ error: 'goalInvalid' }).int({ error: 'goalInvalid' }).min(1, { error: 'goalInvalid' }).max(100_000_000, { error: 'goalInvalid' }),
   opensAt: optionalInstant,
   closesAt: optionalInstant,
+  milestones: milestonesSchema,
 });
 
 export const createPetitionSchema = petitionFieldsSchema.extend({ caseId: recordIdSchema('caseRequired') });

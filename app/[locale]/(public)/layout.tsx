@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/site/SiteHeader';
+import { Link } from '@/lib/i18n/navigation';
 
 export default async function PublicLayout({
   children,
@@ -22,7 +23,12 @@ export default async function PublicLayout({
       <main id="content" className="mx-auto max-w-4xl px-4 py-8">
         {children}
       </main>
-      <footer className="mx-auto max-w-4xl px-4 pb-10 text-sm text-stone-600">{t('footer')}</footer>
+      <footer className="mx-auto flex max-w-4xl flex-wrap justify-between gap-3 px-4 pb-24 text-sm text-stone-600 md:pb-10">
+        <p>{t('footer')}</p>
+        <Link href="/login" className="underline">
+          {t('staffSignIn')}
+        </Link>
+      </footer>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { CorrectionsLog } from '@/components/cases/CorrectionsLog';
 import { PersonStatus } from '@/components/cases/PersonStatus';
 import { StatusBanner } from '@/components/cases/StatusBanner';
 import { PetitionSignBox } from '@/components/petitions/PetitionSignBox';
+import { StickySignButton } from '@/components/petitions/StickySignButton';
 import { Timeline } from '@/components/cases/Timeline';
 import { urgencyTone } from '@/components/cases/tones';
 import { Badge } from '@/components/ui/Badge';
@@ -79,11 +80,15 @@ export default async function CasePage({ params }: Props) {
       </section>
 
       <CorrectionsLog corrections={publicCase.corrections} />
-      <p className="mt-8 text-sm">
+      <p className="mt-8 flex flex-wrap gap-4 text-sm">
+        <Link href={`/cases/${publicCase.slug}/letter`} className="text-vigil underline">
+          {t('writeOwnLetter')}
+        </Link>
         <a href={`/cases/${publicCase.slug}/feed.xml`} className="text-vigil underline">
           {tStatus('feed')}
         </a>
       </p>
+      {petition && !petition.refusal ? <StickySignButton /> : null}
     </article>
   );
 }

@@ -3,6 +3,8 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { PetitionSignBox } from '@/components/petitions/PetitionSignBox';
 import { RecentSigners } from '@/components/petitions/RecentSigners';
+import { SignersByCountry } from '@/components/petitions/SignersByCountry';
+import { StickySignButton } from '@/components/petitions/StickySignButton';
 import { Link } from '@/lib/i18n/navigation';
 import { cachedPublicPetition } from '@/lib/petitions/public-cache';
 
@@ -44,11 +46,18 @@ export default async function PetitionPage({ params }: Props) {
           </p>
         ) : null}
         <div className="mt-6 max-w-prose whitespace-pre-line text-stone-800">{petition.body}</div>
+        <p className="mt-6">
+          <Link href={`/cases/${petition.caseSlug}/letter`} className="font-medium text-vigil underline">
+            {t('writeOwnLetter')}
+          </Link>
+        </p>
         <RecentSigners signers={petition.recentSigners} />
+        <SignersByCountry countries={petition.signersByCountry} other={petition.otherCountries} />
       </div>
       <div>
         <PetitionSignBox petition={petition} />
       </div>
+      {petition.refusal ? null : <StickySignButton />}
     </article>
   );
 }

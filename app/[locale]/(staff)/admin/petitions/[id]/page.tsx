@@ -9,6 +9,7 @@ import { Badge } from '@/components/ui/Badge';
 import { toPage } from '@/lib/operations/adapters';
 import { Link } from '@/lib/i18n/navigation';
 import { FIGURE_DAYS, getPetitionFigures } from '@/lib/petitions/get-petition-figures';
+import { formatMilestones } from '@/lib/petitions/milestones';
 import {
   closePetitionAction,
   invalidateSignaturesAction,
@@ -206,6 +207,7 @@ export default async function PetitionConsolePage({ params }: Props) {
               title: petition.title,
               target: petition.target,
               goal: String(petition.goal),
+              milestones: formatMilestones(petition.milestones),
               body: petition.body,
               status: petition.status,
               opensAt: localInput(petition.opensAt),
@@ -218,6 +220,7 @@ export default async function PetitionConsolePage({ params }: Props) {
               { name: 'title', label: t('fields.title') },
               { name: 'target', label: t('fields.target') },
               { name: 'goal', label: t('fields.goal'), type: 'number' },
+              { name: 'milestones', label: t('fields.milestones'), type: 'textarea', help: t('fields.milestonesHelp') },
               { name: 'body', label: t('fields.body'), type: 'textarea' },
               { name: 'opensAt', label: t('fields.opensAt'), type: 'datetime-local' },
               { name: 'closesAt', label: t('fields.closesAt'), type: 'datetime-local' },

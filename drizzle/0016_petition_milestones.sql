@@ -1,0 +1,1 @@
+ALTER TABLE "petitions" ADD COLUMN "milestones" jsonb DEFAULT '[]'::jsonb NOT NULL;

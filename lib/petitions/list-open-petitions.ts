@@ -1,0 +1,50 @@
+/**
+ * The petitions a visitor can sign now, for the home page: open and public, those of the most urgent
+ * cases first, then the most signed. Public read, no session; the counts are as of the cached page
+ * (each card's bar then follows the live count API).
+ */
+import 'server-only';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { cases, petitions } from '@/db/schema';
+import { URGENCY_LEVELS } from '@/lib/cases/vocabulary';
+import { confirmedCountColumn } from './get-petition-count';
+import type { Milestone } from './public';
+import { petitionAcceptsSignatures, petitionIsPublic } from './public-queries';
+
+export interface OpenPetitionSummary {
+  slug: string;
+  title: string;
+  target: string;
+  goal: number;
+  confirmed: number;
+  milestones: Milestone[];
+  caseSlug: string;
+  caseTitle: string;
+}
+
+const urgencyRank = sql`array_position(array[${sql.join(
+  URGENCY_LEVELS.map((level) => sql`${level}`),
+  sql`, `,
+)}]::text[], ${cases.urgency}::text)`;
+
+export async function listOpenPetitions(limit = 6): Promise<OpenPetitionSummary[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      slug: petitions.slug,
+      title: petitions.title,
+      target: petitions.target,
+      goal: petitions.goal,
+      confirmed: confirmedCountColumn,
+      milestones: petitions.milestones,
+      caseSlug: cases.slug,
+      caseTitle: cases.title,
+    })
+    .from(petitions)
+    .innerJoin(cases, eq(cases.id, petitions.caseId))
+    .where(and(petitionIsPublic, eq(cases.lifecycle, 'published'), petitionAcceptsSignatures))
+    .orderBy(asc(urgencyRank), desc(confirmedCountColumn), desc(petitions.createdAt))
+    .limit(limit);
+  return rows.map((row) => ({ ...row, milestones: row.milestones.map(({ signatures, note }) => ({ signatures, note })) }));
+}
