@@ -24,9 +24,9 @@ export default defineConfig([
           patterns: [
             { group: ['@/db/*', '@/db'], message: 'components/ never touch the database.' },
             {
-              group: ['@/lib/*/*', '!@/lib/*/public', '!@/lib/*/schemas', '!@/lib/*/vocabulary', '!@/lib/i18n/*', '!@/lib/format/*'],
+              group: ['@/lib/*/*', '!@/lib/*/public', '!@/lib/*/schemas', '!@/lib/*/vocabulary', '!@/lib/letters/template-language', '!@/lib/i18n/*', '!@/lib/format/*'],
               allowTypeImports: true,
-              message: 'components/ take only types, zod schemas, vocabularies and formatting from lib/.',
+              message: 'components/ take only types, zod schemas, vocabularies, the letter template language and formatting from lib/.',
             },
           ],
         },

@@ -6,7 +6,8 @@ import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import type { SupporterLetterKit } from '@/lib/letters/get-supporter-letter-kit';
-import { addressNameFor, type LetterLanguage, renderTemplate } from '@/lib/letters/vocabulary';
+import type { LetterLanguage } from '@/lib/targets/vocabulary';
+import { addressNameFor, renderTemplate } from '@/lib/letters/template-language';
 
 /**
  * A supporter's own letter: the case's supporters' template filled in for the embassy of the country

@@ -11,16 +11,9 @@ import { Notice } from '@/components/ui/Notice';
 import type { ActionState } from '@/lib/operations/result';
 import { createTemplateSchema, updateTemplateSchema } from '@/lib/letters/schemas';
 import type { TemplateRecord } from '@/lib/letters/template-record';
-import {
-  addressNameFor,
-  estimatedLines,
-  LETTER_LANGUAGES,
-  type LetterLanguage,
-  MERGE_FIELDS,
-  ONE_PAGE_BODY_LINES,
-  renderTemplate,
-  TEMPLATE_PURPOSES,
-} from '@/lib/letters/vocabulary';
+import { LETTER_LANGUAGES, type LetterLanguage } from '@/lib/targets/vocabulary';
+import { TEMPLATE_PURPOSES } from '@/lib/letters/vocabulary';
+import { addressNameFor, estimatedLines, MERGE_FIELDS, ONE_PAGE_BODY_LINES, renderTemplate } from '@/lib/letters/template-language';
 import { describeTemplateProblem, useLetterErrors } from './useLetterErrors';
 
 export interface PreviewCase {

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import type { ActionState } from '@/lib/operations/result';
-import { readTemplateProblemKey, type TemplateProblem } from '@/lib/letters/vocabulary';
+import { readTemplateProblemKey, type TemplateProblem } from '@/lib/letters/template-language';
 
 /**
  * Field errors of the letters forms in words, from "letters.errors": a template problem names the

@@ -6,7 +6,6 @@ import {
   check,
   index,
   integer,
-  pgEnum,
   pgTable,
   smallint,
   text,
@@ -14,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { staffRole } from './auth-enums';
+import { mailStatus, staffRole } from './enums';
 import { timestamps } from './columns';
 
 export const users = pgTable(
@@ -137,8 +136,6 @@ export const siteSettings = pgTable(
  * by a sender (`claimed_by`) before it went to SMTP; `unknown`: the sender stopped or the connection broke
  * after the message may have reached the SMTP server, so it is not sent again (at most once).
  */
-export const mailStatus = pgEnum('mail_status', ['pending', 'sent', 'failed', 'sending', 'unknown']);
-
 export const mailOutbox = pgTable(
   'mail_outbox',
   {

@@ -10,7 +10,6 @@ import {
   index,
   integer,
   jsonb,
-  pgEnum,
   pgTable,
   smallint,
   text,
@@ -21,10 +20,7 @@ import {
 import { users } from './auth';
 import { cases, timelineEvents } from './cases';
 import { timestamps } from './columns';
-
-export const caseRecordKind = pgEnum('case_record_kind', ['case', 'person', 'event', 'source']);
-export const eventCorrectionKind = pgEnum('event_correction_kind', ['correction', 'retraction']);
-export const publicationRequestStatus = pgEnum('publication_request_status', ['pending', 'approved', 'withdrawn']);
+import { caseRecordKind, eventCorrectionKind, publicationRequestStatus } from './enums';
 
 /** Each saved state of a case, person, event or source: version 1 is the record as created. */
 export const recordVersions = pgTable(

@@ -3,7 +3,6 @@ import {
   date,
   index,
   integer,
-  pgEnum,
   pgTable,
   primaryKey,
   text,
@@ -11,85 +10,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
-
-// Enum values are the domain's vocabulary; lib/cases/vocabulary.ts re-exports them for zod and the UI.
-export const caseLifecycle = pgEnum('case_lifecycle', ['draft', 'published', 'archived']);
-export const publicityMode = pgEnum('publicity_mode', [
-  'public_campaign',
-  'quiet_advocacy',
-  'internal_only',
-]);
-export const urgencyLevel = pgEnum('urgency_level', ['critical', 'high', 'moderate', 'low']);
-export const familyConsentStatus = pgEnum('family_consent_status', [
-  'not_asked',
-  'pending',
-  'granted',
-  'refused',
-  'withdrawn',
-]);
-export const custodyStatus = pgEnum('custody_status', [
-  'in_hiding_third_country',
-  'detained_in_china',
-  'handed_over_to_north_korea',
-  'interrogation_state_security',
-  'holding_centre',
-  'labour_training_camp',
-  'prison',
-  'political_prison_camp',
-  'released_under_surveillance',
-  'reached_safety',
-  'deceased_reported',
-  'deceased_confirmed',
-  'unknown',
-]);
-export const personRelation = pgEnum('person_relation', [
-  'principal',
-  'wife',
-  'husband',
-  'son',
-  'daughter',
-  'mother',
-  'father',
-  'sister',
-  'brother',
-  'relative',
-  'companion',
-]);
-export const datePrecision = pgEnum('date_precision', ['day', 'month', 'year', 'approximate']);
-export const timelineEventType = pgEnum('timeline_event_type', [
-  'escape',
-  'arrest',
-  'detention',
-  'transfer',
-  'repatriation',
-  'interrogation',
-  'sentencing',
-  'release',
-  'arrival',
-  'appeal',
-  'advocacy',
-  'statement',
-  'report',
-  'other',
-]);
-export const verificationGrade = pgEnum('verification_grade', [
-  'reported',
-  'single_source',
-  'corroborated',
-  'documented',
-  'officially_confirmed',
-  'disputed',
-  'retracted',
-]);
-export const eventVisibility = pgEnum('event_visibility', ['public', 'internal']);
-export const sourceKind = pgEnum('source_kind', [
-  'media',
-  'ngo',
-  'family',
-  'informant_north_korea',
-  'informant_china',
-  'official_document',
-]);
+import { caseLifecycle, custodyStatus, datePrecision, eventVisibility, familyConsentStatus, personRelation, publicityMode, sourceKind, timelineEventType, urgencyLevel, verificationGrade } from './enums';
 
 export const cases = pgTable(
   'cases',

@@ -1,6 +1,6 @@
 export * from './cases';
 export * from './auth';
-export * from './auth-enums';
+export * from './enums';
 export * from './audit';
 export * from './case-records';
 export * from './petitions';

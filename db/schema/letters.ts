@@ -10,7 +10,6 @@ import {
   index,
   integer,
   jsonb,
-  pgEnum,
   pgTable,
   text,
   uniqueIndex,
@@ -19,15 +18,7 @@ import {
 import { users } from './auth';
 import { cases, timelineEvents } from './cases';
 import { timestamps } from './columns';
-
-export const targetKind = pgEnum('target_kind', ['embassy', 'consulate', 'ministry', 'un_mandate']);
-export const targetStatus = pgEnum('target_status', ['active', 'moved', 'closed']);
-export const letterLanguage = pgEnum('letter_language', ['en', 'ko', 'zh']);
-/** Organizers' letters go to targets in batches; the supporter template is for supporters' own letters. */
-export const templatePurpose = pgEnum('template_purpose', ['organizer', 'supporter']);
-export const paperSize = pgEnum('paper_size', ['a4', 'letter']);
-export const letterStatus = pgEnum('letter_status', ['generated', 'sent', 'delivered', 'replied', 'no_reply']);
-export const sendChannel = pgEnum('send_channel', ['post', 'email', 'fax', 'by_hand']);
+import { letterLanguage, letterStatus, paperSize, sendChannel, targetKind, targetStatus, templatePurpose } from './enums';
 
 export const letterTargets = pgTable(
   'letter_targets',
@@ -84,7 +75,7 @@ export const letterTemplates = pgTable(
     name: text('name').notNull(),
     purpose: templatePurpose('purpose').notNull().default('organizer'),
     language: letterLanguage('language').notNull(),
-    /** Plain text with {{merge.fields}} from the declared list (lib/letters/vocabulary.ts). */
+    /** Plain text with {{merge.fields}} from the declared list (lib/letters/template-language.ts). */
     body: text('body').notNull(),
     /** Raised on every change; each generated letter records the version it was made from. */
     version: integer('version').notNull().default(1),

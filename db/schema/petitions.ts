@@ -13,7 +13,6 @@ import {
   index,
   integer,
   jsonb,
-  pgEnum,
   pgTable,
   primaryKey,
   smallint,
@@ -25,11 +24,7 @@ import {
 import { users } from './auth';
 import { cases, timelineEvents } from './cases';
 import { timestamps } from './columns';
-
-export const petitionStatus = pgEnum('petition_status', ['draft', 'open', 'paused', 'closed', 'delivered']);
-/** How a signer appears in public lists: anonymous unless they chose otherwise. */
-export const signerDisplay = pgEnum('signer_display', ['anonymous', 'first_name_country']);
-export const blocklistKind = pgEnum('blocklist_kind', ['email_domain', 'ip_range']);
+import { blocklistKind, petitionStatus, signerDisplay } from './enums';
 
 export const petitions = pgTable(
   'petitions',

@@ -15,11 +15,12 @@ import {
   timelineEvents,
 } from '@/db/schema';
 import type { Transaction } from '@/db/client';
+import type { caseRecordKind } from '@/db/schema/enums';
 import { type AuditActor, recordAudit } from '@/lib/audit/record-audit';
 import { caseIsPublic } from './public-queries';
 import { computeVerificationGrade } from './verification';
 
-export type RecordKind = 'case' | 'person' | 'event' | 'source';
+export type RecordKind = (typeof caseRecordKind.enumValues)[number];
 
 /** The whole record as staff know it (internal fields included), as history keeps it. */
 export async function loadSnapshot(tx: Transaction, kind: RecordKind, id: string): Promise<Record<string, unknown> | null> {

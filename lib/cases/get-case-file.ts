@@ -16,6 +16,7 @@ import { missingRecord, type OperationResult, succeeded } from '@/lib/operations
 import { type CaseRules, readCaseRules } from './case-rules';
 import { consentAllowsPublication } from './publication-rules';
 import { caseIdSchema } from './schemas';
+import type { EventCorrectionKind } from './vocabulary';
 
 type CaseRow = typeof cases.$inferSelect;
 type PersonRow = typeof casePeople.$inferSelect;
@@ -26,7 +27,7 @@ export interface CaseFileEvent extends Omit<EventRow, 'createdAt' | 'updatedAt' 
   updatedAt: string;
   personIds: string[];
   sourceIds: string[];
-  corrections: { kind: 'correction' | 'retraction'; publicReason: string; internalNote: string; createdAt: string }[];
+  corrections: { kind: EventCorrectionKind; publicReason: string; internalNote: string; createdAt: string }[];
   pendingPublication: boolean;
 }
 

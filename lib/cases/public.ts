@@ -6,6 +6,7 @@
 import type {
   CustodyStatus,
   DatePrecision,
+  EventCorrectionKind,
   PersonRelation,
   SourceKind,
   TimelineEventType,
@@ -34,7 +35,7 @@ export interface PublicPerson {
 
 /** "Corrected on <date>" or "retracted on <date>", with the short reason the public may read. */
 export interface PublicCorrectionNotice {
-  kind: 'correction' | 'retraction';
+  kind: EventCorrectionKind;
   /** The day it was made, YYYY-MM-DD (UTC). */
   on: string;
   reason: string;
@@ -167,7 +168,7 @@ export function toPublicTimelineEvent(
 }
 
 export interface CorrectionRow {
-  kind: 'correction' | 'retraction';
+  kind: EventCorrectionKind;
   createdAt: string;
   publicReason: string;
 }

@@ -3,6 +3,7 @@ import {
   caseLifecycle,
   custodyStatus,
   datePrecision,
+  eventCorrectionKind,
   eventVisibility,
   familyConsentStatus,
   personRelation,
@@ -11,7 +12,7 @@ import {
   timelineEventType,
   urgencyLevel,
   verificationGrade,
-} from '@/db/schema/cases';
+} from '@/db/schema/enums';
 
 export const CUSTODY_STATUSES = custodyStatus.enumValues;
 export const URGENCY_LEVELS = urgencyLevel.enumValues;
@@ -36,6 +37,8 @@ export type TimelineEventType = (typeof timelineEventType.enumValues)[number];
 export type VerificationGrade = (typeof verificationGrade.enumValues)[number];
 export type EventVisibility = (typeof eventVisibility.enumValues)[number];
 export type SourceKind = (typeof sourceKind.enumValues)[number];
+/** A public correction of an event, or its retraction. */
+export type EventCorrectionKind = (typeof eventCorrectionKind.enumValues)[number];
 
 /** The custody status an event of this type usually reports: the event form offers it, the advocate decides. */
 export const SUGGESTED_CUSTODY_BY_EVENT: Partial<Record<TimelineEventType, CustodyStatus>> = {

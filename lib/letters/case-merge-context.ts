@@ -12,9 +12,10 @@ import type { PublicPerson } from '@/lib/cases/public';
 import { caseIsPublic } from '@/lib/cases/public-queries';
 import { getPetitionCount } from '@/lib/petitions/get-petition-count';
 import { petitionIsPublic } from '@/lib/petitions/public-queries';
+import type { LetterLanguage } from '@/lib/targets/vocabulary';
 import { custodyWords, letterDate, letterPerson } from './letter-words';
-import { addressNameFor, type TargetSnapshot } from './printable-letter';
-import type { LetterLanguage, MergeValues } from './vocabulary';
+import type { TargetSnapshot } from './printable-letter';
+import { addressNameFor, type MergeValues } from './template-language';
 
 export interface CaseMergeContext {
   caseId: string;

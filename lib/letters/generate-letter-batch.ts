@@ -10,12 +10,12 @@ import type { Database } from '@/db/client';
 import { cases, letterBatches, letters, letterTargets, letterTemplates } from '@/db/schema';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
+import type { LetterLanguage } from '@/lib/targets/vocabulary';
 import { loadCaseMergeContext, mergeValues } from './case-merge-context';
-import { printableLetter } from './printable-from-stored';
-import type { TargetSnapshot } from './printable-letter';
+import { printableLetter, type TargetSnapshot } from './printable-letter';
 import { renderLettersPdf } from './render-letters-pdf';
 import { type GenerateBatch, generateBatchSchema } from './schemas';
-import { type LetterLanguage, renderTemplate } from './vocabulary';
+import { renderTemplate } from './template-language';
 
 export interface GeneratedBatch {
   batchId: string;

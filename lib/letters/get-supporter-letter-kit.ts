@@ -7,9 +7,9 @@ import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { letterTargets, letterTemplates } from '@/db/schema';
+import { LETTER_LANGUAGES, type LetterLanguage } from '@/lib/targets/vocabulary';
 import { loadCaseMergeContext, numberWords } from './case-merge-context';
 import { custodyWords, letterDate } from './letter-words';
-import { LETTER_LANGUAGES, type LetterLanguage } from './vocabulary';
 
 export interface SupporterEmbassy {
   hostCountry: string;

@@ -7,12 +7,12 @@ import { z } from 'zod';
 import { listPublicCases } from '@/lib/cases/list-public-cases';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { type OperationResult, succeeded } from '@/lib/operations/result';
+import { LETTER_LANGUAGES, type LetterLanguage } from '@/lib/targets/vocabulary';
 import { loadActiveTargets } from './active-targets';
 import { loadCaseMergeContext, numberWords } from './case-merge-context';
 import { custodyWords, letterDate } from './letter-words';
 import { loadTemplates } from './template-queries';
 import type { TemplateRecord } from './template-record';
-import { LETTER_LANGUAGES, type LetterLanguage } from './vocabulary';
 
 export interface TemplateWorkspace {
   templates: TemplateRecord[];

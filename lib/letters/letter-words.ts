@@ -1,7 +1,7 @@
 /** Words letters need in each letter language: custody statuses and the date line. */
 import type { PublicPerson } from '@/lib/cases/public';
 import type { CustodyStatus } from '@/lib/cases/vocabulary';
-import type { LetterLanguage } from './vocabulary';
+import type { LetterLanguage } from '@/lib/targets/vocabulary';
 
 const CUSTODY_WORDS: Record<LetterLanguage, Record<CustodyStatus, string>> = {
   en: {

@@ -21,7 +21,7 @@ import { listLetters } from './list-letters';
 import type { TargetSnapshot } from './printable-letter';
 import { trackLetter } from './track-letter';
 import { updateTemplate } from './update-template';
-import { MERGE_FIELDS } from './vocabulary';
+import { MERGE_FIELDS } from './template-language';
 
 // Every internal detail of the demo case (db/seed.ts): none may ever reach a letter.
 const INTERNAL = ['home county', 'daily medication', 'S-17', 'H-4', 'Broker D', 'Dandong', 'held apart from his mother', 'relatives after the handover', 'church in Seoul'];

@@ -5,11 +5,12 @@ import { z } from 'zod';
 import { cases, letterBatches, letters, letterTargets, timelineEvents } from '@/db/schema';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { type OperationResult, succeeded } from '@/lib/operations/result';
+import type { LetterLanguage } from '@/lib/targets/vocabulary';
 import { loadActiveTargets } from './active-targets';
 import type { TargetSnapshot } from './printable-letter';
 import { loadTemplates } from './template-queries';
 import type { TemplateRecord } from './template-record';
-import type { LetterLanguage, LetterStatus, PaperSize, SendChannel } from './vocabulary';
+import type { LetterStatus, PaperSize, SendChannel } from './vocabulary';
 
 export interface LetterRow {
   id: string;

@@ -13,7 +13,7 @@ import { chinaEmbassies } from './get-supporter-letter-kit';
 import { letterDate } from './letter-words';
 import { renderLettersPdf } from './render-letters-pdf';
 import { type SupporterLetterInput, supporterLetterSchema } from './schemas';
-import { addressNameFor } from './vocabulary';
+import { addressNameFor } from './template-language';
 
 export async function countSupporterLetter(caseId: string): Promise<void> {
   const db = await getDb();

@@ -1,5 +1,7 @@
 /** A letter laid out for print, built from a stored letter's text and its copy of the target. */
-import type { LetterLanguage } from './vocabulary';
+import type { LetterLanguage } from '@/lib/targets/vocabulary';
+import { letterDate } from './letter-words';
+import { addressNameFor } from './template-language';
 
 export interface PrintableLetter {
   language: LetterLanguage;
@@ -26,4 +28,19 @@ export interface TargetSnapshot {
   salutation: string;
 }
 
-export { addressNameFor } from './vocabulary';
+/** A stored letter (or a draft about to be stored) laid out for print. */
+export function printableLetter(
+  letter: { language: LetterLanguage; renderedText: string; targetSnapshot: TargetSnapshot },
+  batch: { senderName: string; senderOrganisation: string; createdOn: string },
+): PrintableLetter {
+  const target = letter.targetSnapshot;
+  return {
+    language: letter.language,
+    senderName: batch.senderName,
+    senderOrganisation: batch.senderOrganisation,
+    dateLine: letterDate(batch.createdOn, letter.language),
+    addressName: addressNameFor(target, letter.language),
+    addressLines: target.addressLines.split('\n'),
+    body: letter.renderedText,
+  };
+}

@@ -1,20 +1,13 @@
 /**
  * Shapes of the letters forms (templates, batches, tracking), shared by the forms, the server actions
  * and lib/. Values arrive as form strings; error messages are keys of "letters.errors", except a
- * template's own problem, which names the field and its line and column (vocabulary.ts).
+ * template's own problem, which names the field and its line and column (template-language.ts).
  */
 import { z } from 'zod';
 import { recordIdSchema, textSchema } from '@/lib/fields/schemas';
-import { TARGET_KINDS } from '@/lib/targets/vocabulary';
-import {
-  LETTER_LANGUAGES,
-  PAPER_SIZES,
-  parseTemplate,
-  SEND_CHANNELS,
-  TEMPLATE_PURPOSES,
-  TRACKED_STATUSES,
-  templateProblemKey,
-} from './vocabulary';
+import { LETTER_LANGUAGES, TARGET_KINDS } from '@/lib/targets/vocabulary';
+import { PAPER_SIZES, SEND_CHANNELS, TEMPLATE_PURPOSES, TRACKED_STATUSES } from './vocabulary';
+import { parseTemplate, templateProblemKey } from './template-language';
 
 const text = (max: number) => textSchema().trim().max(max, { error: 'tooLong' });
 const requiredText = (max: number) => text(max).min(1, { error: 'required' });

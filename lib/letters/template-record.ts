@@ -1,5 +1,6 @@
 /** A letter template as organizers see it. */
-import type { LetterLanguage, TemplatePurpose } from './vocabulary';
+import type { LetterLanguage } from '@/lib/targets/vocabulary';
+import type { TemplatePurpose } from './vocabulary';
 
 export interface TemplateRecord {
   id: string;

@@ -1,28 +1,7 @@
-/**
- * The letter template language: plain text with merge fields from one declared list, e.g.
- * "{{target.salutation}}". There are no expressions, filters, loops or markup: a field is replaced by
- * its value as plain text, and anything else between "{{" and "}}" is refused with its line and column.
- * Pure, so the editor's live preview and the server render a letter with the same code.
- */
+/** The letters domain's fixed vocabularies, from the database enums, for zod and the UI. */
+import { letterStatus, sendChannel, templatePurpose } from '@/db/schema/enums';
 
-export const LETTER_LANGUAGES = ['en', 'ko', 'zh'] as const;
-export type LetterLanguage = (typeof LETTER_LANGUAGES)[number];
-
-export const MERGE_FIELDS = [
-  'target.salutation',
-  'target.name',
-  'case.title',
-  'person.alias',
-  'person.status',
-  'petition.confirmed',
-  'today',
-  'sender.name',
-  'sender.organisation',
-] as const;
-export type MergeField = (typeof MERGE_FIELDS)[number];
-export type MergeValues = Record<MergeField, string>;
-
-export const LETTER_STATUSES = ['generated', 'sent', 'delivered', 'replied', 'no_reply'] as const;
+export const LETTER_STATUSES = letterStatus.enumValues;
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
 /** The states a letter is moved to by tracking it (it starts as "generated"). */
 export type TrackedStatus = Exclude<LetterStatus, 'generated'>;
@@ -35,114 +14,8 @@ export const NEXT_LETTER_STATUSES: Record<LetterStatus, TrackedStatus[]> = {
   no_reply: ['replied'],
   replied: [],
 };
-export const SEND_CHANNELS = ['post', 'email', 'fax', 'by_hand'] as const;
+export const SEND_CHANNELS = sendChannel.enumValues;
 export type SendChannel = (typeof SEND_CHANNELS)[number];
 export { PAPER_SIZES, type PaperSize } from '@/lib/pdf/paper';
-export const TEMPLATE_PURPOSES = ['organizer', 'supporter'] as const;
+export const TEMPLATE_PURPOSES = templatePurpose.enumValues;
 export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
-
-/** A letter is one page: longer templates cannot be one. */
-export const MAX_TEMPLATE_LENGTH = 6000;
-/** A merged value longer than this is cut (with "…"): no field may push a letter off its page. */
-export const MAX_VALUE_LENGTH = 300;
-
-export type TemplatePart = { text: string } | { field: MergeField };
-
-export type TemplateProblem =
-  | { code: 'unknownField'; field: string; line: number; column: number }
-  | { code: 'malformedField'; line: number; column: number }
-  | { code: 'unclosedField'; line: number; column: number }
-  | { code: 'tooLong'; line: number; column: number };
-
-export type ParsedTemplate = { ok: true; parts: TemplatePart[] } | { ok: false; problem: TemplateProblem };
-
-const FIELD_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
-
-function isMergeField(name: string): name is MergeField {
-  // An array, not an object lookup: "constructor" or "__proto__" must never resolve to anything.
-  return (MERGE_FIELDS as readonly string[]).includes(name);
-}
-
-function position(body: string, index: number): { line: number; column: number } {
-  const before = body.slice(0, index);
-  const line = before.split('\n').length;
-  return { line, column: index - before.lastIndexOf('\n') };
-}
-
-export function parseTemplate(body: string): ParsedTemplate {
-  if (body.length > MAX_TEMPLATE_LENGTH) {
-    return { ok: false, problem: { code: 'tooLong', ...position(body, MAX_TEMPLATE_LENGTH) } };
-  }
-  const parts: TemplatePart[] = [];
-  let cursor = 0;
-  while (cursor < body.length) {
-    const open = body.indexOf('{{', cursor);
-    if (open === -1) break;
-    if (open > cursor) parts.push({ text: body.slice(cursor, open) });
-    const close = body.indexOf('}}', open + 2);
-    const nextOpen = body.indexOf('{{', open + 2);
-    const lineEnd = body.indexOf('\n', open);
-    if (close === -1 || (nextOpen !== -1 && nextOpen < close) || (lineEnd !== -1 && lineEnd < close)) {
-      return { ok: false, problem: { code: 'unclosedField', ...position(body, open) } };
-    }
-    const name = body.slice(open + 2, close).trim();
-    if (!FIELD_NAME.test(name)) return { ok: false, problem: { code: 'malformedField', ...position(body, open) } };
-    if (!isMergeField(name)) return { ok: false, problem: { code: 'unknownField', field: name, ...position(body, open) } };
-    parts.push({ field: name });
-    cursor = close + 2;
-  }
-  if (cursor < body.length) parts.push({ text: body.slice(cursor) });
-  return { ok: true, parts };
-}
-
-/** A merged value as plain text on one line: control characters dropped, whitespace folded, length capped. */
-export function plainValue(value: string): string {
-  const folded = value
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return folded.length > MAX_VALUE_LENGTH ? `${folded.slice(0, MAX_VALUE_LENGTH - 1)}…` : folded;
-}
-
-/** The letter's text: each field replaced by its value as plain text. Never evaluates anything. */
-export function renderParts(parts: TemplatePart[], values: MergeValues): string {
-  return parts.map((part) => ('text' in part ? part.text : plainValue(values[part.field]))).join('');
-}
-
-export function renderTemplate(body: string, values: MergeValues): { ok: true; text: string } | { ok: false; problem: TemplateProblem } {
-  const parsed = parseTemplate(body);
-  return parsed.ok ? { ok: true, text: renderParts(parsed.parts, values) } : parsed;
-}
-
-/** The template error as the field error key the form shows: "templateProblem:<code>:<line>:<column>[:<field>]". */
-export function templateProblemKey(problem: TemplateProblem): string {
-  const base = `templateProblem:${problem.code}:${problem.line}:${problem.column}`;
-  return problem.code === 'unknownField' ? `${base}:${problem.field}` : base;
-}
-
-export function readTemplateProblemKey(key: string): TemplateProblem | null {
-  const match = /^templateProblem:(unknownField|malformedField|unclosedField|tooLong):(\d+):(\d+)(?::(.*))?$/.exec(key);
-  if (!match) return null;
-  const [, code, line, column, field] = match;
-  const at = { line: Number(line), column: Number(column) };
-  if (code === 'unknownField') return { code, field: field ?? '', ...at };
-  return { code: code as 'malformedField' | 'unclosedField' | 'tooLong', ...at };
-}
-
-/** How many lines fit on one page after the sender block, date, address and signature (see render-letter-pdf). */
-export const ONE_PAGE_BODY_LINES = { a4: 34, letter: 31 } as const;
-/** Characters per body line, roughly: CJK characters count double. */
-export function estimatedLines(text: string, charactersPerLine = 88): number {
-  return text.split('\n').reduce((total, line) => {
-    let width = 0;
-    for (const character of line) width += /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(character) ? 2 : 1;
-    return total + Math.max(1, Math.ceil(width / charactersPerLine));
-  }, 0);
-}
-
-/** The name on the envelope and in {{target.name}}: the official name in the letter's language where the directory has it. */
-export function addressNameFor(target: { nameEn: string; nameLocal: string; nameZh: string; hostCountry: string }, language: LetterLanguage): string {
-  if (language === 'zh' && target.nameZh) return target.nameZh;
-  if (language === 'ko' && target.hostCountry === 'KR' && target.nameLocal) return target.nameLocal;
-  return target.nameEn;
-}

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { recordIdSchema, textSchema } from '@/lib/fields/schemas';
 import { formatMilestones, parseMilestones } from './milestones';
-import { BLOCKLIST_KINDS, COUNTRY_CODES, SIGNER_DISPLAYS, SIGNING_LOCALES } from './vocabulary';
+import { BLOCKLIST_KINDS, COUNTRY_CODES, EDITABLE_PETITION_STATUSES, SIGNER_DISPLAYS, SIGNING_LOCALES } from './vocabulary';
 
 /** A checkbox or a JSON boolean: "on"/"true"/true mean yes; absent means no. */
 const checkbox = z
@@ -87,7 +87,7 @@ export type CreatePetitionInput = z.input<typeof createPetitionSchema>;
 export const updatePetitionSchema = petitionFieldsSchema.extend({
   petitionId: recordIdSchema('petitionUnknown'),
   // Closing and delivery have operations of their own.
-  status: z.enum(['draft', 'open', 'paused'], { error: 'statusInvalid' }),
+  status: z.enum(EDITABLE_PETITION_STATUSES, { error: 'statusInvalid' }),
 });
 export type UpdatePetitionInput = z.input<typeof updatePetitionSchema>;
 

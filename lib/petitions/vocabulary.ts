@@ -1,14 +1,15 @@
-/**
- * The petition domain's fixed vocabularies, importable by client components (no database code).
- * vocabulary.test.ts checks they equal the database enums in db/schema/petitions.ts.
- */
-export const PETITION_STATUSES = ['draft', 'open', 'paused', 'closed', 'delivered'] as const;
-export type PetitionStatus = (typeof PETITION_STATUSES)[number];
+/** The petition domain's fixed vocabularies, importable by client components (the database enums, no tables). */
+import { blocklistKind, petitionStatus, signerDisplay } from '@/db/schema/enums';
 
-export const SIGNER_DISPLAYS = ['anonymous', 'first_name_country'] as const;
+export const PETITION_STATUSES = petitionStatus.enumValues;
+export type PetitionStatus = (typeof PETITION_STATUSES)[number];
+/** The statuses an organizer sets in the petition form; closing and delivery are operations of their own. */
+export const EDITABLE_PETITION_STATUSES = ['draft', 'open', 'paused'] as const satisfies readonly PetitionStatus[];
+
+export const SIGNER_DISPLAYS = signerDisplay.enumValues;
 export type SignerDisplay = (typeof SIGNER_DISPLAYS)[number];
 
-export const BLOCKLIST_KINDS = ['email_domain', 'ip_range'] as const;
+export const BLOCKLIST_KINDS = blocklistKind.enumValues;
 export type BlocklistKind = (typeof BLOCKLIST_KINDS)[number];
 
 export const SIGNING_LOCALES = ['en', 'ko'] as const;

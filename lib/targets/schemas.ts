@@ -4,8 +4,7 @@
  */
 import { z } from 'zod';
 import { recordIdSchema, textSchema } from '@/lib/fields/schemas';
-import { LETTER_LANGUAGES } from '@/lib/letters/vocabulary';
-import { TARGET_KINDS, TARGET_STATUSES } from './vocabulary';
+import { LETTER_LANGUAGES, TARGET_KINDS, TARGET_STATUSES } from './vocabulary';
 
 const text = (max: number) => textSchema().trim().max(max, { error: 'tooLong' });
 const requiredText = (max: number) => text(max).min(1, { error: 'required' });

@@ -1,5 +1,5 @@
 /** A directory entry as staff see it, and the conversions between form fields, rows and CSV. */
-import type { LetterLanguage } from '@/lib/letters/vocabulary';
+import type { LetterLanguage } from './vocabulary';
 import type { TargetFields } from './schemas';
 import { TARGET_CSV_COLUMNS, type TargetCsvColumn, type TargetKind, type TargetStatus } from './vocabulary';
 

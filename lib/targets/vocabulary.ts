@@ -1,8 +1,13 @@
-/** The target directory's vocabulary, mirrored from db/schema/letters.ts for zod and the UI. */
-export const TARGET_KINDS = ['embassy', 'consulate', 'ministry', 'un_mandate'] as const;
+/** The target directory's vocabulary, from the database enums, for zod and the UI. */
+import { letterLanguage, targetKind, targetStatus } from '@/db/schema/enums';
+
+export const TARGET_KINDS = targetKind.enumValues;
 export type TargetKind = (typeof TARGET_KINDS)[number];
-export const TARGET_STATUSES = ['active', 'moved', 'closed'] as const;
+export const TARGET_STATUSES = targetStatus.enumValues;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
+/** The languages a target reads (its preferred languages): letters to it are written in one of them. */
+export const LETTER_LANGUAGES = letterLanguage.enumValues;
+export type LetterLanguage = (typeof LETTER_LANGUAGES)[number];
 
 /** The CSV columns, in order: import and export use exactly these headers. */
 export const TARGET_CSV_COLUMNS = [

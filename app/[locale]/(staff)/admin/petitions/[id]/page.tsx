@@ -10,6 +10,7 @@ import { toPage } from '@/lib/operations/adapters';
 import { Link } from '@/lib/i18n/navigation';
 import { FIGURE_DAYS, getPetitionFigures } from '@/lib/petitions/get-petition-figures';
 import { formatMilestones } from '@/lib/petitions/milestones';
+import { EDITABLE_PETITION_STATUSES } from '@/lib/petitions/vocabulary';
 import {
   closePetitionAction,
   invalidateSignaturesAction,
@@ -215,7 +216,7 @@ export default async function PetitionConsolePage({ params }: Props) {
             }}
             fields={[
               { name: 'petitionId', label: '', type: 'hidden' },
-              { name: 'status', label: t('fields.status'), type: 'select', options: (['draft', 'open', 'paused'] as const).map((value) => ({ value, label: t(`status.${value}`) })) },
+              { name: 'status', label: t('fields.status'), type: 'select', options: EDITABLE_PETITION_STATUSES.map((value) => ({ value, label: t(`status.${value}`) })) },
               { name: 'slug', label: t('fields.slug') },
               { name: 'title', label: t('fields.title') },
               { name: 'target', label: t('fields.target') },

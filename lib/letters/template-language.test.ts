@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TEMPLATE_LENGTH, MAX_VALUE_LENGTH, MERGE_FIELDS, type MergeValues, parseTemplate, readTemplateProblemKey, renderTemplate, templateProblemKey } from './vocabulary';
+import { MAX_TEMPLATE_LENGTH, MAX_VALUE_LENGTH, MERGE_FIELDS, type MergeValues, parseTemplate, readTemplateProblemKey, renderTemplate, templateProblemKey } from './template-language';
 
 const values: MergeValues = {
   'target.salutation': 'Your Excellency,',
