@@ -5,8 +5,16 @@ import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
+// The benchmarks' build (bench/support/production-server.ts) adds the routes written as `*.bench.ts`
+// (the bare route bench/sign.ts compares signing with) and goes to its own folder, so that no
+// production build, and no `.next` folder, ever holds them.
+const benchBuild = process.env.VIGIL_BENCH_BUILD === '1';
+const distDir = benchBuild ? '.next-bench' : '.next';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  distDir,
+  ...(benchBuild ? { pageExtensions: ['tsx', 'ts', 'jsx', 'js', 'bench.ts'] } : {}),
   reactStrictMode: true,
   poweredByHeader: false,
   // `npm run dev` opened at 127.0.0.1 as well as localhost: Next blocks its development scripts (HMR)
@@ -31,7 +39,7 @@ const nextConfig = {
 
 // `npm run build` compiles server.ts and the cache handler to plain JavaScript next to Next's own
 // build output, so that `npm start` runs on node alone (no TypeScript loader in the request path).
-const compiledCacheHandler = path.resolve('.next/vigil-server/lib/cache/shared-cache-handler.mjs');
+const compiledCacheHandler = path.resolve(distDir, 'vigil-server/lib/cache/shared-cache-handler.mjs');
 
 /** @param {string} phase */
 export default function config(phase) {

@@ -3,7 +3,7 @@
  * production server and real Postgres.
  *
  * Builds the app (skip with --skip-build), makes a scratch database with the demo data, starts two
- * instances of `npm start` on it (--port and the next), then, on the first instance, drives each of a
+ * instances of the production server on it (--port and the next), then, on the first instance, drives each of a
  * static chunk under /_next/static/, the cached case page, the home page, /api/cases and the petition
  * count API with `wrk` (50 keep-alive clients, 10 s each, Accept-Encoding as a browser sends it), the
  * static chunk again at the end. Each rate is compared with the mean of the two static runs. Then a

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:sign`: the signing API under a surge, on the production server and real Postgres.
  *
- * Builds the app (`npm run build`, skip with --skip-build), creates a scratch database on the Postgres
+ * Builds the app with the benchmark routes (bench/support/production-server.ts, skip with --skip-build), creates a scratch database on the Postgres
  * server of BENCH_ADMIN_DATABASE_URL (default TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres),
  * starts `npm start` on it, then drives POST /api/petitions/<slug>/signatures with unique e-mails at 10
  * and 50 concurrent clients, each run between two runs of a bare route handler of the same app
@@ -141,7 +141,7 @@ try {
   await setup.db.insert(petitions).values({ caseId: benchCase!.id, slug: SLUG, title: 'Benchmark petition', target: 'Nobody', goal: 1_000_000, status: 'open' });
   await setup.close();
 
-  server = startProductionServer(PORT, databaseUrl, { VIGIL_TRUSTED_PROXIES: 'loopback', VIGIL_BENCH_BASELINE: 'true' });
+  server = startProductionServer(PORT, databaseUrl, { VIGIL_TRUSTED_PROXIES: 'loopback' });
   await waitForHealth(server, PORT);
   const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
   console.log(`Server up on port ${PORT} (production, Postgres database ${databaseName}); ${SECONDS} s per run; ${os.cpus().length} CPUs, load average ${load()}.\n`);

@@ -1,6 +1,10 @@
 /**
  * What every benchmark does around its measurements: build the app, make a scratch database on a
- * Postgres server, start `npm start` on it (one or several instances) and wait until it answers.
+ * Postgres server, start the production server on it (one or several instances) and wait until it answers.
+ *
+ * The benchmarks build and run their own copy of the production app (VIGIL_BENCH_BUILD=1, see
+ * next.config.js): the production build plus the routes written as `*.bench.ts`, in `.next-bench`,
+ * so that the bare route they compare with never ships and `.next` is left alone.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,11 +20,21 @@ export function option(name: string, fallback: string): string {
   return index >= 0 && args[index + 1] ? args[index + 1]! : fallback;
 }
 
+const BENCH_BUILD = { VIGIL_BENCH_BUILD: '1' };
+const BENCH_DIST_DIR = '.next-bench';
+
+/** What `npm run build` does, into `.next-bench` with the benchmark routes; --skip-build when it is fresh. */
 export function buildUnlessSkipped(): void {
   if (process.argv.includes('--skip-build')) return;
-  console.log('Building the production app (npm run build)…');
-  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('npm run build failed');
+  console.log(`Building the production app with the benchmark routes into ${BENCH_DIST_DIR}…`);
+  const steps: [string, string[]][] = [
+    ['npx', ['next', 'build']],
+    ['npm', ['run', 'build:server', '--', `--outdir=${BENCH_DIST_DIR}/vigil-server`]],
+  ];
+  for (const [command, args] of steps) {
+    const build = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...BENCH_BUILD } });
+    if (build.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+  }
 }
 
 export async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
@@ -44,10 +58,10 @@ export async function createScratchDatabase(name: string): Promise<{ url: string
   };
 }
 
-/** `npm start` in production mode on a port and database, in its own process group. */
+/** The compiled server as `npm start` runs it, from the benchmarks' build, on a port and database, in its own process group. */
 export function startProductionServer(port: number, databaseUrl: string, env: Record<string, string> = {}): ChildProcess {
   const secret = process.env.BENCH_SECRET_KEY ?? (process.env.BENCH_SECRET_KEY = randomBytes(32).toString('base64'));
-  return spawn('npm', ['start'], {
+  return spawn('node', [`${BENCH_DIST_DIR}/vigil-server/server.mjs`], {
     detached: true,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
@@ -59,6 +73,7 @@ export function startProductionServer(port: number, databaseUrl: string, env: Re
       VIGIL_SECRET_KEY: secret,
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: `http://localhost:${port}`,
+      ...BENCH_BUILD,
       ...env,
     },
   });

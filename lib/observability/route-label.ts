@@ -15,7 +15,6 @@ const API_ROUTES: [RegExp, string][] = [
   [/^\/api\/health\/live$/, '/api/health/live'],
   [/^\/api\/health$/, '/api/health'],
   [/^\/api\/metrics$/, '/api/metrics'],
-  [/^\/api\/bench\/baseline$/, '/api/bench/baseline'],
 ];
 
 export function routeLabel(pathname: string): string {
