@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { configuredSiteOrigin } from '@/lib/auth/request-origin';
 import { PUBLIC_CLIENT_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
 import { routing } from '@/lib/i18n/routing';
 import '../globals.css';
@@ -16,7 +17,8 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'site' });
-  return { title: { default: t('name'), template: `%s · ${t('name')}` }, description: t('tagline') };
+  // Meta tags that need absolute addresses (og:image) resolve against the configured origin, never the request's.
+  return { metadataBase: new URL(configuredSiteOrigin()), title: { default: t('name'), template: `%s · ${t('name')}` }, description: t('tagline') };
 }
 
 export default async function LocaleLayout({

@@ -7,6 +7,7 @@
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
+import * as fontkit from 'fontkit';
 
 export const FONT_FILES = {
   kr: path.join('node_modules', '@embedpdf', 'fonts-kr', 'fonts', 'NotoSansKR-Regular.otf'),
@@ -31,6 +32,24 @@ export function letterFontData(): Record<LetterFont, Buffer> {
   };
   loaded = { kr: read('kr'), sc: read('sc') };
   return loaded;
+}
+
+let coverage: ((font: LetterFont, codePoint: number) => boolean) | undefined;
+
+/**
+ * Whether a font has a glyph for a code point. Text set in an image must only hold characters one of
+ * the fonts has: a renderer that falls back to a web font (next/og does) would fetch it from a third party.
+ */
+export function letterFontCoverage(): (font: LetterFont, codePoint: number) => boolean {
+  if (coverage) return coverage;
+  const data = letterFontData();
+  const fonts = { kr: fontkit.create(data.kr), sc: fontkit.create(data.sc) };
+  const has = (font: LetterFont, codePoint: number) => {
+    const face = fonts[font];
+    return 'hasGlyphForCodePoint' in face && face.hasGlyphForCodePoint(codePoint);
+  };
+  coverage = has;
+  return has;
 }
 
 const HAN = /[\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;

@@ -8,10 +8,16 @@ import { CUSTODY_STATUSES } from '@/lib/cases/vocabulary';
 import { PetitionProgress } from '@/components/petitions/PetitionProgress';
 import { Link } from '@/lib/i18n/navigation';
 import { cachedOpenPetitions } from '@/lib/petitions/public-cache';
+import { shareMetadata } from '@/lib/share/share-metadata';
 
-export const metadata: Metadata = {
-  alternates: { types: { 'application/atom+xml': '/feed.xml' } },
-};
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'site' });
+  return {
+    alternates: { types: { 'application/atom+xml': '/feed.xml' } },
+    ...shareMetadata({ locale, path: '/', title: t('name'), description: t('tagline'), siteName: t('name') }),
+  };
+}
 
 // Served from cache; refreshed when staff change a case, and at the latest after a minute.
 export const revalidate = 60;

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { SharePanel } from '@/components/share/SharePanel';
 import { CorrectionsLog } from '@/components/cases/CorrectionsLog';
 import { PersonStatus } from '@/components/cases/PersonStatus';
 import { StatusBanner } from '@/components/cases/StatusBanner';
@@ -12,6 +13,7 @@ import { Badge } from '@/components/ui/Badge';
 import { cachedPublicCase } from '@/lib/cases/public-cache';
 import { Link } from '@/lib/i18n/navigation';
 import { cachedCasePetition } from '@/lib/petitions/public-cache';
+import { pageShare, shareMetadata } from '@/lib/share/share-metadata';
 
 export const revalidate = 60;
 
@@ -23,15 +25,17 @@ export function generateStaticParams() {
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
+  const { locale, slug } = await params;
   const publicCase = await cachedPublicCase(slug);
-  return publicCase
-    ? {
-        title: publicCase.title,
-        description: publicCase.summary.slice(0, 200),
-        alternates: { types: { 'application/atom+xml': `/cases/${publicCase.slug}/feed.xml` } },
-      }
-    : {};
+  if (!publicCase) return {};
+  const description = publicCase.summary.slice(0, 200);
+  const siteName = (await getTranslations({ locale, namespace: 'site' }))('name');
+  return {
+    title: publicCase.title,
+    description,
+    alternates: { types: { 'application/atom+xml': `/cases/${publicCase.slug}/feed.xml` } },
+    ...shareMetadata({ locale, path: `/cases/${publicCase.slug}`, title: publicCase.title, description, siteName }),
+  };
 }
 
 export default async function CasePage({ params }: Props) {
@@ -42,6 +46,7 @@ export default async function CasePage({ params }: Props) {
   const petition = await cachedCasePetition(slug);
   const [t, format] = await Promise.all([getTranslations('case'), getFormatter()]);
   const [tUrgency, tStatus] = await Promise.all([getTranslations('urgency'), getTranslations('caseStatus')]);
+  const share = await pageShare(locale, `/cases/${publicCase.slug}`, publicCase.title);
   return (
     <article>
       <Link href="/" className="text-sm text-vigil underline">
@@ -60,6 +65,9 @@ export default async function CasePage({ params }: Props) {
       <StatusBanner people={publicCase.people} />
       <p className="mt-4 max-w-prose whitespace-pre-line text-stone-800">{publicCase.summary}</p>
       {petition ? <div className="mt-6"><PetitionSignBox petition={petition} compact /></div> : null}
+      <div className="mt-6">
+        <SharePanel share={share} />
+      </div>
 
       <section aria-labelledby="people-heading" className="mt-8">
         <h2 id="people-heading" className="text-xl font-semibold">

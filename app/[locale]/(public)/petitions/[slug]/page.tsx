@@ -5,8 +5,10 @@ import { PetitionSignBox } from '@/components/petitions/PetitionSignBox';
 import { RecentSigners } from '@/components/petitions/RecentSigners';
 import { SignersByCountry } from '@/components/petitions/SignersByCountry';
 import { StickySignButton } from '@/components/petitions/StickySignButton';
+import { SharePanel } from '@/components/share/SharePanel';
 import { Link } from '@/lib/i18n/navigation';
 import { cachedPublicPetition } from '@/lib/petitions/public-cache';
+import { pageShare, shareMetadata } from '@/lib/share/share-metadata';
 
 export const revalidate = 60;
 
@@ -18,9 +20,12 @@ export function generateStaticParams() {
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
+  const { locale, slug } = await params;
   const petition = await cachedPublicPetition(slug);
-  return petition ? { title: petition.title, description: petition.body.slice(0, 200) } : {};
+  if (!petition) return {};
+  const description = petition.body.slice(0, 200);
+  const siteName = (await getTranslations({ locale, namespace: 'site' }))('name');
+  return { title: petition.title, description, ...shareMetadata({ locale, path: `/petitions/${petition.slug}`, title: petition.title, description, siteName }) };
 }
 
 export default async function PetitionPage({ params }: Props) {
@@ -28,7 +33,7 @@ export default async function PetitionPage({ params }: Props) {
   setRequestLocale(locale);
   const petition = await cachedPublicPetition(slug);
   if (!petition) notFound();
-  const [t, format] = await Promise.all([getTranslations('petition'), getFormatter()]);
+  const [t, format, share] = await Promise.all([getTranslations('petition'), getFormatter(), pageShare(locale, `/petitions/${petition.slug}`, petition.title)]);
   return (
     <article className="grid gap-8 md:grid-cols-[1fr_20rem]">
       <div>
@@ -54,8 +59,9 @@ export default async function PetitionPage({ params }: Props) {
         <RecentSigners signers={petition.recentSigners} />
         <SignersByCountry countries={petition.signersByCountry} other={petition.otherCountries} />
       </div>
-      <div>
+      <div className="space-y-6">
         <PetitionSignBox petition={petition} />
+        <SharePanel share={share} />
       </div>
       {petition.refusal ? null : <StickySignButton />}
     </article>

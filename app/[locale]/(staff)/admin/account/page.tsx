@@ -8,7 +8,7 @@ import { TotpEnrollment } from '@/components/account/TotpEnrollment';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { Notice } from '@/components/ui/Notice';
 import { getAccount } from '@/lib/account/get-account';
-import { qrCodeSvg } from '@/lib/auth/qr-code';
+import { qrCodeSvg } from '@/lib/format/qr-code';
 import { toPage } from '@/lib/operations/adapters';
 import { changePasswordAction, enableTwoFactorAction, regenerateRecoveryCodesAction, signOutEverywhereAction } from './actions';
 

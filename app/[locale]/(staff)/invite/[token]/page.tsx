@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { TotpEnrollment } from '@/components/account/TotpEnrollment';
 import { AcceptInvitationForm } from '@/components/auth/AcceptInvitationForm';
-import { qrCodeSvg } from '@/lib/auth/qr-code';
+import { qrCodeSvg } from '@/lib/format/qr-code';
 import { getOpenInvitation } from '@/lib/users/get-invitation';
 import { acceptInvitationAction } from './actions';
 
