@@ -41,7 +41,7 @@ export function PetitionSignBox({
       {petition.refusal ? (
         <Notice tone="warning">{t(`refusal.${petition.refusal}`)}</Notice>
       ) : (
-        <SignPetitionForm slug={petition.slug} idPrefix={idPrefix} />
+        <SignPetitionForm slug={petition.slug} idPrefix={idPrefix} framed={framed} />
       )}
       <p className="text-xs text-stone-600">{t('privacyNote')}</p>
     </section>

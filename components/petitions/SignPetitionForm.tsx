@@ -7,6 +7,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
+import { useRouter } from '@/lib/i18n/navigation';
 import { publicFirstName } from '@/lib/petitions/public';
 import { type SignPetitionData, signPetitionSchema, type SignPetitionInput } from '@/lib/petitions/schemas';
 import { COUNTRY_CODES, countryFromLanguage, type SigningRefusal, signingRefusalOf } from '@/lib/petitions/vocabulary';
@@ -19,9 +20,11 @@ type Outcome = { kind: 'accepted' } | { kind: 'busy'; seconds: number } | { kind
 /**
  * The sign form of the petition page, the case page's sign box and the embed widget. Checked in the
  * browser with the same zod schema the server applies, then posted to the signing API; errors from
- * either side appear at their field, and nothing typed is lost.
+ * either side appear at their field, and nothing typed is lost. An accepted signature leads to the
+ * thank-you page (/petitions/<slug>/thanks); inside a partner's frame it is said in place.
  */
-export function SignPetitionForm({ slug, idPrefix = 'sign' }: { slug: string; idPrefix?: string }) {
+export function SignPetitionForm({ slug, idPrefix = 'sign', framed = false }: { slug: string; idPrefix?: string; framed?: boolean }) {
+  const router = useRouter();
   const t = useTranslations('signForm');
   const tErrors = useTranslations('petitionErrors');
   const tRefusal = useTranslations('petition.refusal');
@@ -60,7 +63,11 @@ export function SignPetitionForm({ slug, idPrefix = 'sign' }: { slug: string; id
         body: JSON.stringify({ ...values, locale }),
       });
       const body = (await response.json().catch(() => ({}))) as { field?: string; code?: string; error?: string; retryAfterSeconds?: number };
-      if (response.status === 202) return setOutcome({ kind: 'accepted' });
+      if (response.status === 202) {
+        setOutcome({ kind: 'accepted' });
+        if (!framed) router.push(`/petitions/${encodeURIComponent(slug)}/thanks`);
+        return;
+      }
       if (response.status === 400 && body.field && body.code) {
         return setError(body.field as keyof SignPetitionInput, { message: body.code }, { shouldFocus: true });
       }

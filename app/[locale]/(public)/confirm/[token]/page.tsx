@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { NextSteps } from '@/components/petitions/NextSteps';
 import { Button } from '@/components/ui/Button';
 import { Link } from '@/lib/i18n/navigation';
 import { getConfirmation } from '@/lib/petitions/get-confirmation';
+import { getNextSteps } from '@/lib/petitions/next-steps';
 import { confirmSignatureAction } from './actions';
 
 // The answer depends on the token's state right now: never cached.
@@ -19,8 +21,10 @@ export default async function ConfirmPage({ params }: { params: Promise<{ locale
   setRequestLocale(locale);
   const [t, view] = await Promise.all([getTranslations('confirmation'), getConfirmation(token)]);
   const title = view.petition?.title ?? '';
+  // Once the signature counts, the thank-you: what the supporter can do next.
+  const steps = view.state === 'confirmed' && view.petition ? await getNextSteps(locale, view.petition.slug) : null;
   return (
-    <div className="mx-auto max-w-lg space-y-4" data-testid="confirmation">
+    <div className="mx-auto max-w-2xl space-y-4" data-testid="confirmation">
       {view.state === 'pending' ? (
         <>
           <h1 className="text-2xl font-bold">{t('title')}</h1>
@@ -53,6 +57,7 @@ export default async function ConfirmPage({ params }: { params: Promise<{ locale
           </Link>
         </p>
       ) : null}
+      {steps ? <NextSteps steps={steps} /> : null}
     </div>
   );
 }
