@@ -30,6 +30,13 @@ const nextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time; prom-client and
   // pino keep one registry and one logger per process, not one per bundle.
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'prom-client', 'pino'],
+  // The rally kit's short links (lib/petitions/render-rally-poster.ts): /p/<slug> is the petition's page.
+  async redirects() {
+    return [
+      { source: '/p/:slug', destination: '/petitions/:slug', permanent: false },
+      { source: '/ko/p/:slug', destination: '/ko/petitions/:slug', permanent: false },
+    ];
+  },
   experimental: {
     // Cached pages live in each instance's memory, never in a shared .next folder: two instances
     // (or two engines in the e2e run) must not serve each other's pages. Expiry is shared (below).

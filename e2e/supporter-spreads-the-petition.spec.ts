@@ -2,11 +2,15 @@
  * A supporter signs, confirms and is thanked with what to do next: share the petition (no third-party
  * script: plain links, a QR code, the phone's share sheet), write their own letter, follow the case,
  * sign another petition. Link previews of the case carry the meta tags and an image that is there.
+ * An organizer prints the rally kit: a poster whose QR code leads to the petition.
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page, test } from '@playwright/test';
 import { watchForCspViolations } from './support/csp';
+import { signIn } from './support/sign-in';
+import { E2E_ORGANIZER } from './support/staff-accounts';
 
 const SLUG = 'mother-and-son-returned-2017';
 
@@ -136,4 +140,35 @@ test('the share panel of a case page passes axe and names the case’s address',
   await expect(panel.getByTestId('share-qr').locator('svg')).toBeVisible();
   await expectNoAxeViolations(page, '[data-testid="share-panel"]');
   expect(violations).toEqual([]);
+});
+
+test('an organizer downloads the rally poster and the flyer: the petition’s title and the address its QR code holds', async ({ page, baseURL, request }) => {
+  await signIn(page, E2E_ORGANIZER);
+  await page.goto('/admin/petitions');
+  await page.getByRole('link', { name: 'Do not send them back: let the mother and her son go to South Korea' }).click();
+  const kit = page.getByTestId('rally-kit');
+  await expect(kit.getByRole('heading', { name: 'Rally kit' })).toBeVisible();
+  await expectNoAxeViolations(page, '[data-testid="rally-kit"]');
+
+  for (const [language, paper, name, url] of [
+    ['Korean', 'a4', 'A4 poster (PDF)', `${baseURL}/ko/petitions/${SLUG}`],
+    ['English', 'a6', 'A6 flyer (PDF)', `${baseURL}/petitions/${SLUG}`],
+  ] as const) {
+    const downloading = page.waitForEvent('download');
+    await kit.getByRole('listitem').filter({ hasText: language }).getByRole('link', { name }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`${SLUG}-${paper === 'a6' ? 'flyer' : 'poster'}-${paper}-${language === 'Korean' ? 'ko' : 'en'}.pdf`);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', (await download.path())!, '-']).toString('utf8');
+    expect(text.split('\n').map((line) => line.trim())).toContain(url);
+    expect(text.replace(/\s+/g, '')).toContain('Donotsendthemback:letthemotherandhersongotoSouthKorea');
+    // The short link printed under it leads to the same page.
+    const short = /(?:Short link|짧은 주소): (\S+)/.exec(text)![1]!;
+    const followed = await request.get(`http://${short}`, { maxRedirects: 0 });
+    expect(followed.status()).toBe(307);
+    expect(new URL(followed.headers()['location']!, baseURL).pathname).toBe(new URL(url).pathname);
+  }
+
+  // Nobody else gets it: the download is a staff operation.
+  const anonymous = await request.get(`${baseURL}/api/admin/petitions/00000000-0000-4000-8000-000000000000/rally-kit`);
+  expect(anonymous.status()).toBe(401);
 });

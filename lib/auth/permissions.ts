@@ -82,6 +82,7 @@ export const OPERATIONS = {
   'signatures.release': { roles: organizers },
   'petitions.markDelivered': { roles: organizers },
   'petitions.pauseAll': { roles: organizers },
+  'petitions.rallyKit': { roles: organizers },
   'signatures.export': { roles: organizers },
   'signatures.invalidate': { roles: organizers },
   'signatures.restore': { roles: organizers },

@@ -5,12 +5,13 @@
 import 'server-only';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { fontRuns, FONT_FILES, type LetterFont, letterFontData } from './fonts';
-import type { PaperSize } from './paper';
+import { fontRuns, FONT_FILES, type LetterFont, letterFontCoverage, letterFontData } from './fonts';
+import { qrCodeModules } from '@/lib/format/qr-code';
+import type { PaperSize, PosterSize } from './paper';
 
-export { PAPER_SIZES, type PaperSize } from './paper';
+export { PAPER_SIZES, type PaperSize, POSTER_SIZES, type PosterSize } from './paper';
 
-const PAPER = { a4: 'A4', letter: 'LETTER' } as const;
+const PAPER = { a3: 'A3', a4: 'A4', a6: 'A6', letter: 'LETTER' } as const;
 export const PAGE_MARGIN = 64;
 
 export type PdfDoc = InstanceType<typeof PDFDocument>;
@@ -24,7 +25,7 @@ export function writeParagraph(
   doc: PdfDoc,
   text: string,
   has: (font: LetterFont, codePoint: number) => boolean,
-  options: { size: number; align?: 'left' | 'right'; width?: number; x?: number; y?: number; gap?: number },
+  options: { size: number; align?: 'left' | 'right' | 'center'; width?: number; x?: number; y?: number; gap?: number },
 ): void {
   const runs = text === '' ? [{ font: 'kr' as LetterFont, text: ' ' }] : fontRuns(text, has);
   doc.fontSize(options.size);
@@ -37,7 +38,20 @@ export function writeParagraph(
   });
 }
 
-export function openPdfDocument(paper: PaperSize, title: string): { doc: PdfDoc; has: (font: LetterFont, codePoint: number) => boolean; done: Promise<Buffer> } {
+/** A QR code as filled squares (vector: sharp at any print size), `size` points wide from (x, y). */
+export function drawQrCode(doc: PdfDoc, text: string, x: number, y: number, size: number): void {
+  const code = qrCodeModules(text);
+  const cell = size / code.size;
+  doc.save().fillColor('black');
+  for (let row = 0; row < code.size; row += 1) {
+    for (let column = 0; column < code.size; column += 1) {
+      if (code.isDark(row, column)) doc.rect(x + column * cell, y + row * cell, cell, cell);
+    }
+  }
+  doc.fill().restore();
+}
+
+export function openPdfDocument(paper: PaperSize | PosterSize, title: string): { doc: PdfDoc; has: (font: LetterFont, codePoint: number) => boolean; done: Promise<Buffer> } {
   letterFontData();
   const doc = new PDFDocument({
     size: PAPER[paper],
@@ -53,12 +67,8 @@ export function openPdfDocument(paper: PaperSize, title: string): { doc: PdfDoc;
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  // fontkit objects of the two fonts, to ask which has a glyph (pdfkit caches them by path).
-  const fonts = {
-    kr: (doc.font(fontPath('kr')) as unknown as { _font: { font: { hasGlyphForCodePoint(cp: number): boolean } } })._font.font,
-    sc: (doc.font(fontPath('sc')) as unknown as { _font: { font: { hasGlyphForCodePoint(cp: number): boolean } } })._font.font,
-  };
-  const has = (font: LetterFont, codePoint: number) => fonts[font].hasGlyphForCodePoint(codePoint);
+  // Which font has a glyph: one answer for the PDFs and the preview images (fonts.ts).
+  const has = letterFontCoverage();
   return { doc, has, done };
 }
 

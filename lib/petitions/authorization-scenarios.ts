@@ -61,6 +61,7 @@ export const scenarios: AuthorizationScenarios = {
   },
   'petitions.pauseAll': { input: () => ({ signingPaused: 'off' }) },
   'signatures.export': { prepare: openPetition, input: (_caller, petitionId) => ({ petitionId }) },
+  'petitions.rallyKit': { prepare: openPetition, input: (_caller, petitionId) => ({ petitionId, paper: 'a6', language: 'ko' }) },
   'signatures.invalidate': {
     prepare: petitionWithSignature,
     input: (_caller, prepared) => {

@@ -5,6 +5,7 @@ import { closePetition } from './close-petition';
 import { createPetition } from './create-petition';
 import { exportSignatures } from './export-signatures';
 import { getPetitionFigures } from './get-petition-figures';
+import { getRallyKit } from './get-rally-kit';
 import { invalidateSignatures } from './invalidate-signatures';
 import { listBlocklist } from './list-blocklist';
 import { listPetitions } from './list-petitions';
@@ -24,6 +25,7 @@ export const petitionOperations: readonly DefinedOperation[] = [
   markPetitionDelivered,
   setSiteSigningPause,
   exportSignatures,
+  getRallyKit,
   invalidateSignatures,
   restoreSignatures,
   releaseHeldSignatures,

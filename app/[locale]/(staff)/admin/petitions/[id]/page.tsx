@@ -8,7 +8,9 @@ import { Forbidden } from '@/components/staff/Forbidden';
 import { Badge } from '@/components/ui/Badge';
 import { toPage } from '@/lib/operations/adapters';
 import { Link } from '@/lib/i18n/navigation';
+import { POSTER_SIZES } from '@/lib/pdf/paper';
 import { FIGURE_DAYS, getPetitionFigures } from '@/lib/petitions/get-petition-figures';
+import { SIGNING_LOCALES } from '@/lib/petitions/vocabulary';
 import { formatMilestones } from '@/lib/petitions/milestones';
 import { EDITABLE_PETITION_STATUSES } from '@/lib/petitions/vocabulary';
 import {
@@ -115,6 +117,33 @@ export default async function PetitionConsolePage({ params }: Props) {
           </a>
           <span className="block text-xs text-stone-600">{t('exportHelp')}</span>
         </p>
+      </section>
+
+      <section className="rounded border border-stone-200 bg-white p-6 shadow-sm" aria-labelledby="rally-kit" data-testid="rally-kit">
+        <h2 id="rally-kit" className="mb-1 text-lg font-semibold">
+          {t('rallyKit')}
+        </h2>
+        <p className="mb-3 text-sm text-stone-600">{t('rallyKitHelp')}</p>
+        {petition.casePublic && petition.status !== 'draft' ? (
+          <ul className="grid gap-3 text-sm sm:grid-cols-2">
+            {SIGNING_LOCALES.map((language) => (
+              <li key={language}>
+                <span className="font-medium">{t('rallyKitLanguage', { language })}</span>
+                <ul className="mt-1 space-y-1">
+                  {POSTER_SIZES.map((paper) => (
+                    <li key={paper}>
+                      <a href={`/api/admin/petitions/${petition.id}/rally-kit?paper=${paper}&language=${language}`} className="text-vigil underline" download>
+                        {t('rallyKitFile', { paper })}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm">{t('rallyKitNotPublic')}</p>
+        )}
       </section>
 
       <section className="rounded border border-stone-200 bg-white p-6 shadow-sm" aria-labelledby="held">
