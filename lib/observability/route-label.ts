@@ -10,6 +10,7 @@ const API_ROUTES: [RegExp, string][] = [
   [/^\/api\/cases$/, '/api/cases'],
   [/^\/api\/admin\/cases\/[^/]+\/dossier$/, '/api/admin/cases/[id]/dossier'],
   [/^\/api\/admin\/petitions\/[^/]+\/export$/, '/api/admin/petitions/[id]/export'],
+  [/^\/api\/admin\/petitions\/[^/]+\/rally-kit$/, '/api/admin/petitions/[id]/rally-kit'],
   [/^\/api\/auth\//, '/api/auth'],
   [/^\/api\/letters\/(batch|supporter|targets)$/, '/api/letters/$1'],
   [/^\/api\/health\/live$/, '/api/health/live'],
