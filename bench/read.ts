@@ -13,6 +13,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
@@ -83,6 +84,20 @@ function wrk(label: string, path: string): WrkResult {
   };
 }
 
+/** The bytes an answer travels as and their encoding (fetch would decode them before they could be counted). */
+function bytesOnTheWire(port: number, path: string, acceptEncoding: string): Promise<{ encoding: string; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path, headers: { 'Accept-Encoding': acceptEncoding } }, (response) => {
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        response.on('end', () => resolve({ encoding: String(response.headers['content-encoding'] ?? 'identity'), bytes }));
+        response.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
+
 async function get(port: number, path: string, headers: Record<string, string> = {}) {
   const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers });
   return { status: response.status, headers: response.headers, text: await response.text() };
@@ -116,15 +131,14 @@ try {
   }
   const chunk = /<script src="(\/_next\/static\/[^"]+\.js)"/.exec(casePage.text)?.[1];
   if (!chunk) throw new Error('no static chunk found in the case page');
-  const identity = await get(PORT, casePath, { 'Accept-Encoding': 'identity' });
-  const brotli = await fetch(`http://127.0.0.1:${PORT}${casePath}`, { headers: { 'Accept-Encoding': 'br' } });
-  const brotliBytes = (await brotli.arrayBuffer()).byteLength;
+  const identity = await bytesOnTheWire(PORT, casePath, 'identity');
+  const brotli = await bytesOnTheWire(PORT, casePath, 'br');
   const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
   console.log(
     `Two instances on ports ${ports.join(' and ')} (production, Postgres database ${databaseName}); ${CLIENTS} clients, ${SECONDS} s a run; ` +
       `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, load average ${load()}.`,
   );
-  console.log(`Case page: ${identity.text.length} bytes as HTML, ${brotli.headers.get('content-encoding') ?? 'identity'} ${brotliBytes} bytes.\n`);
+  console.log(`Case page: ${identity.bytes} bytes as HTML, ${brotli.bytes} bytes as ${brotli.encoding}.\n`);
 
   const runs = [
     wrk('static chunk', chunk),
