@@ -2,22 +2,38 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useLive } from '@/components/forms/useLive';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import type { SupporterLetterKit } from '@/lib/letters/get-supporter-letter-kit';
-import type { LetterLanguage } from '@/lib/targets/vocabulary';
+import { nearestListedCountry } from '@/lib/i18n/world-regions';
 import { addressNameFor, renderTemplate } from '@/lib/letters/template-language';
+import { countryFromLanguage } from '@/lib/petitions/vocabulary';
+import type { LetterLanguage } from '@/lib/targets/vocabulary';
 
 /**
  * A supporter's own letter: the case's supporters' template filled in for the embassy of the country
  * they choose, editable, then downloaded as a PDF (a plain form post) or opened in their mail client.
  */
-export function SupporterLetterForm({ kit, locale }: { kit: SupporterLetterKit; locale: string }) {
+export function SupporterLetterForm({ kit, locale, countryNames }: { kit: SupporterLetterKit; locale: string; countryNames: Record<string, string> }) {
   const t = useTranslations('letters');
   const languages = (Object.keys(kit.templates) as LetterLanguage[]).sort((a) => (a === locale ? -1 : 1));
   const [language, setLanguage] = useState<LetterLanguage>(languages[0] ?? 'en');
-  const [hostCountry, setHostCountry] = useState(kit.embassies.find((embassy) => embassy.hostCountry === 'KR')?.hostCountry ?? kit.embassies[0]?.hostCountry ?? '');
+  // The supporter's own country, from the browser's language once the form is live: its embassy when
+  // listed, else one close by, with a word that theirs is not listed yet. Their own choice wins.
+  const live = useLive();
+  const browserCountry = live ? countryFromLanguage(navigator.languages?.[0] ?? navigator.language) : '';
+  const suggested = browserCountry
+    ? nearestListedCountry(
+        browserCountry,
+        kit.embassies.map((embassy) => embassy.hostCountry),
+      )
+    : null;
+  const [chosen, setChosen] = useState<string | null>(null);
+  const hostCountry = chosen ?? suggested ?? kit.embassies[0]?.hostCountry ?? '';
+  const ownCountry = browserCountry && suggested !== browserCountry ? (new Intl.DisplayNames([locale], { type: 'region' }).of(browserCountry) ?? browserCountry) : null;
+  const label = (code: string, city: string) => `${countryNames[code] ?? code} — ${city}`;
   const [senderName, setSenderName] = useState('');
   const [edited, setEdited] = useState<string | null>(null);
   const embassy = kit.embassies.find((candidate) => candidate.hostCountry === hostCountry);
@@ -37,7 +53,7 @@ export function SupporterLetterForm({ kit, locale }: { kit: SupporterLetterKit; 
   if (languages.length === 0) return <Notice>{t('supporter.noTemplate')}</Notice>;
   if (!embassy) return <Notice>{t('supporter.noEmbassy')}</Notice>;
   const addressName = addressNameFor(embassy, language);
-  const mailto = `mailto:${encodeURIComponent(embassy.email)}?subject=${encodeURIComponent(kit.title)}&body=${encodeURIComponent(`${body}\n\n${senderName}`)}`;
+  const mailto = `mailto:${embassy.email}?subject=${encodeURIComponent(kit.title)}&body=${encodeURIComponent(`${body}\n\n${senderName}`)}`;
   const countMail = () => {
     const form = new FormData();
     form.set('format', 'mail');
@@ -62,17 +78,22 @@ export function SupporterLetterForm({ kit, locale }: { kit: SupporterLetterKit; 
             name="hostCountry"
             value={hostCountry}
             onChange={(event) => {
-              setHostCountry(event.target.value);
+              setChosen(event.target.value);
               setEdited(null);
             }}
             className="w-full rounded border border-stone-300 bg-white px-3 py-2 text-sm"
           >
             {kit.embassies.map((candidate) => (
               <option key={candidate.hostCountry} value={candidate.hostCountry}>
-                {candidate.city} ({candidate.hostCountry})
+                {label(candidate.hostCountry, candidate.city)}
               </option>
             ))}
           </select>
+          {ownCountry ? (
+            <p className="text-sm text-stone-600" data-testid="embassy-not-listed">
+              {suggested ? t('supporter.notListed', { country: ownCountry, nearest: label(embassy.hostCountry, embassy.city) }) : t('supporter.notListedNearby', { country: ownCountry })}
+            </p>
+          ) : null}
         </div>
         <div className="space-y-1">
           <label htmlFor="supporter-language" className="block text-sm font-medium">
@@ -118,10 +139,20 @@ export function SupporterLetterForm({ kit, locale }: { kit: SupporterLetterKit; 
       </div>
       <div className="flex flex-wrap gap-3">
         <Button type="submit">{t('supporter.pdf')}</Button>
-        <a href={mailto} onClick={countMail} className="inline-flex items-center rounded px-3 py-2 text-sm font-medium ring-1 ring-inset ring-stone-300 hover:bg-stone-100">
-          {t('supporter.mail')}
-        </a>
+        {embassy.email ? (
+          <a href={mailto} onClick={countMail} className="inline-flex items-center rounded px-3 py-2 text-sm font-medium ring-1 ring-inset ring-stone-300 hover:bg-stone-100">
+            {t('supporter.mail', { address: embassy.email })}
+          </a>
+        ) : null}
+        {embassy.webFormUrl ? (
+          <a href={embassy.webFormUrl} rel="noopener noreferrer" target="_blank" className="inline-flex items-center rounded px-3 py-2 text-sm font-medium ring-1 ring-inset ring-stone-300 hover:bg-stone-100">
+            {t('supporter.webForm')}
+          </a>
+        ) : null}
       </div>
+      <p className="text-sm text-stone-600" data-testid="embassy-channels">
+        {[embassy.fax ? t('supporter.fax', { fax: embassy.fax }) : null, embassy.email ? null : t('supporter.noEmail')].filter(Boolean).join(' ')}
+      </p>
     </form>
   );
 }

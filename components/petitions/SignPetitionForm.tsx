@@ -2,8 +2,9 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { useLive } from '@/components/forms/useLive';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
@@ -11,9 +12,6 @@ import { useRouter } from '@/lib/i18n/navigation';
 import { publicFirstName } from '@/lib/petitions/public';
 import { type SignPetitionData, signPetitionSchema, type SignPetitionInput } from '@/lib/petitions/schemas';
 import { COUNTRY_CODES, countryFromLanguage, type SigningRefusal, signingRefusalOf } from '@/lib/petitions/vocabulary';
-
-// Nothing to subscribe to: the store only tells the server render (false) from the browser (true).
-const noSubscription = () => () => {};
 
 type Outcome = { kind: 'accepted' } | { kind: 'busy'; seconds: number } | { kind: 'refused'; reason: SigningRefusal } | { kind: 'failed' };
 
@@ -39,7 +37,7 @@ export function SignPetitionForm({ slug, idPrefix = 'sign', framed = false }: { 
 
   // The 250 countries are listed by the browser once the form is live, not written into every page
   // that shows the form (about 10 KB of each case page's HTML).
-  const live = useSyncExternalStore(noSubscription, () => true, () => false);
+  const live = useLive();
   const countries = useMemo(() => {
     if (!live) return [];
     const names = new Intl.DisplayNames([locale], { type: 'region' });

@@ -18,7 +18,10 @@ export interface SupporterEmbassy {
   nameLocal: string;
   nameZh: string;
   addressLines: string;
+  /** How the embassy takes letters besides the post, where it publishes them ('' when it does not). */
   email: string;
+  fax: string;
+  webFormUrl: string;
   salutations: Record<LetterLanguage, string>;
 }
 
@@ -78,6 +81,8 @@ export async function chinaEmbassies(): Promise<SupporterEmbassy[]> {
       nameZh: row.nameZh,
       addressLines: row.addressLines,
       email: row.email,
+      fax: row.fax,
+      webFormUrl: row.webFormUrl,
       salutations: { en: row.salutationEn, ko: row.salutationKo, zh: row.salutationZh },
     }));
 }

@@ -14,6 +14,12 @@ export function generateStaticParams() {
   return [];
 }
 
+/** The embassies' countries named in the reader's language, here on the server, so the browser shows the same words. */
+function countryNames(codes: string[], locale: string): Record<string, string> {
+  const names = new Intl.DisplayNames([locale], { type: 'region' });
+  return Object.fromEntries(codes.map((code) => [code, names.of(code) ?? code]));
+}
+
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -35,7 +41,7 @@ export default async function SupporterLetterPage({ params }: Props) {
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="max-w-prose text-stone-700">{t('intro')}</p>
       <NextIntlClientProvider messages={pickMessages(messages, [...PUBLIC_CLIENT_NAMESPACES, 'letters'])}>
-        <SupporterLetterForm kit={kit} locale={locale} />
+        <SupporterLetterForm kit={kit} locale={locale} countryNames={countryNames(kit.embassies.map((embassy) => embassy.hostCountry), locale)} />
       </NextIntlClientProvider>
     </article>
   );
