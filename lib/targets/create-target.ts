@@ -4,6 +4,7 @@ import { letterTargets } from '@/db/schema';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, succeeded } from '@/lib/operations/result';
 import { createTargetSchema } from './schemas';
+import { revalidatePublicTargets } from './public-cache';
 
 export const createTarget = defineOperation({
   name: 'targets.create',
@@ -19,4 +20,5 @@ export const createTarget = defineOperation({
     await audit({ entityType: 'letter_target', entityId: targetId, after: fields });
     return succeeded({ targetId });
   },
+  afterCommit: revalidatePublicTargets,
 });

@@ -12,6 +12,7 @@ import { parseCsv, unguardCell } from './csv';
 import { importTargetsSchema, type TargetFields, targetFieldsSchema } from './schemas';
 import { csvColumnOf, csvRowFields } from './target-record';
 import { TARGET_CSV_COLUMNS, TARGET_CSV_REQUIRED_COLUMNS, type TargetCsvColumn } from './vocabulary';
+import { revalidatePublicTargets } from './public-cache';
 
 export interface ImportSummary {
   created: number;
@@ -80,4 +81,5 @@ export const importTargets = defineOperation({
     await audit({ entityType: 'letter_target', entityId: 'csv', after: { ...summary, keys: [...keys] } });
     return succeeded(summary);
   },
+  afterCommit: revalidatePublicTargets,
 });

@@ -5,6 +5,7 @@ import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, succeeded } from '@/lib/operations/result';
 import { updateTargetSchema } from './schemas';
 import { targetColumns } from './target-queries';
+import { revalidatePublicTargets } from './public-cache';
 
 export const updateTarget = defineOperation({
   name: 'targets.update',
@@ -25,4 +26,5 @@ export const updateTarget = defineOperation({
     await audit({ entityType: 'letter_target', entityId: targetId, before, after: fields });
     return succeeded({ targetId });
   },
+  afterCommit: revalidatePublicTargets,
 });
