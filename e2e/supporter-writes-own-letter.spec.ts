@@ -24,7 +24,7 @@ test('a supporter writes their own letter to China’s embassy in their country 
   await expect(organizer.getByText('Supporters, Korean')).toBeVisible();
   // The embassy in Seoul publishes an e-mail address and a fax number: the organizer records them.
   await organizer.goto('/admin/letters/targets');
-  await organizer.getByRole('row').filter({ hasText: 'Republic of Korea' }).first().getByRole('link', { name: 'Edit' }).click();
+  await organizer.getByRole('row').filter({ hasText: "Embassy of the People's Republic of China in the Republic of Korea" }).getByRole('link', { name: 'Edit' }).click();
   const targetForm = organizer.getByRole('region').filter({ has: organizer.getByRole('heading', { name: /^Edit / }) });
   await targetForm.getByLabel('E-mail').fill(EMBASSY_EMAIL);
   await targetForm.getByLabel('Fax').fill('+82 2 0000 0000');
