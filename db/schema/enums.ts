@@ -99,7 +99,7 @@ export const publicationRequestStatus = pgEnum('publication_request_status', ['p
 export const petitionStatus = pgEnum('petition_status', ['draft', 'open', 'paused', 'closed', 'delivered']);
 /** How a signer appears in public lists: anonymous unless they chose otherwise. */
 export const signerDisplay = pgEnum('signer_display', ['anonymous', 'first_name_country']);
-export const blocklistKind = pgEnum('blocklist_kind', ['email_domain', 'ip_range']);
+export const blocklistKind = pgEnum('blocklist_kind', ['email_domain', 'ip_range', 'ip_hash']);
 
 // Letters and the target directory
 export const targetKind = pgEnum('target_kind', ['embassy', 'consulate', 'ministry', 'un_mandate']);

@@ -171,7 +171,7 @@ export const petitionIdempotencyKeys = pgTable(
   ],
 );
 
-/** Organizer-editable, site-wide: e-mail domains (and their subdomains) and address ranges refused. */
+/** Organizer-editable, site-wide: e-mail domains (and their subdomains), address ranges and address hashes refused. */
 export const petitionBlocklist = pgTable(
   'petition_blocklist',
   {
@@ -179,8 +179,10 @@ export const petitionBlocklist = pgTable(
     kind: blocklistKind('kind').notNull(),
     /** A lower-case domain for email_domain; null for ip_range. */
     domain: text('domain'),
-    /** A CIDR range for ip_range; null for email_domain. */
+    /** A CIDR range for ip_range; null otherwise. */
     ipRange: cidr('ip_range'),
+    /** An address hash (lib/petitions/address-hash.ts) for ip_hash, as the activity panel shows it; null otherwise. */
+    ipHash: text('ip_hash'),
     note: text('note').notNull().default(''),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
@@ -188,10 +190,45 @@ export const petitionBlocklist = pgTable(
   (table) => [
     uniqueIndex('petition_blocklist_domain_unique').on(table.domain),
     uniqueIndex('petition_blocklist_ip_range_unique').on(table.ipRange),
+    uniqueIndex('petition_blocklist_ip_hash_unique').on(table.ipHash),
+    // Compared as text: a value added to an enum cannot be used in the migration's own transaction.
     check(
       'petition_blocklist_one_value',
-      sql`(${table.kind} = 'email_domain' and ${table.domain} is not null and ${table.ipRange} is null) or (${table.kind} = 'ip_range' and ${table.ipRange} is not null and ${table.domain} is null)`,
+      sql`(${table.kind}::text = 'email_domain' and ${table.domain} is not null and ${table.ipRange} is null and ${table.ipHash} is null) or (${table.kind}::text = 'ip_range' and ${table.ipRange} is not null and ${table.domain} is null and ${table.ipHash} is null) or (${table.kind}::text = 'ip_hash' and ${table.ipHash} is not null and ${table.domain} is null and ${table.ipRange} is null)`,
     ),
+  ],
+);
+
+/**
+ * A rally or another gathering where many people sign from one address (lib/petitions/start-petition-event.ts):
+ * between its start and end, the petition's per-address ceiling is raised to `address_ceiling`, sized
+ * from the expected crowd. At most one event per petition is not ended; ending one early sets `ended_at`.
+ */
+export const petitionEvents = pgTable(
+  'petition_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    petitionId: uuid('petition_id')
+      .notNull()
+      .references(() => petitions.id, { onDelete: 'cascade' }),
+    /** What and where, for organizers, e.g. "Rally outside the Chinese embassy, Seoul". Never public. */
+    label: text('label').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    expectedCrowd: integer('expected_crowd').notNull(),
+    /** Signatures one address may send in one window while the event runs. */
+    addressCeiling: integer('address_ceiling').notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    endedByUserId: uuid('ended_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (table) => [
+    // One event at a time per petition; also the signing statement's lookup.
+    uniqueIndex('petition_events_one_current').on(table.petitionId).where(sql`${table.endedAt} is null`),
+    index('petition_events_petition_idx').on(table.petitionId, table.startsAt),
+    check('petition_events_window', sql`${table.endsAt} > ${table.startsAt}`),
+    check('petition_events_crowd_positive', sql`${table.expectedCrowd} > 0 and ${table.addressCeiling} > 0`),
   ],
 );
 

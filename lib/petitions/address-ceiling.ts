@@ -27,3 +27,13 @@ export function addressCeiling(env: Record<string, string | undefined> = process
     windowSeconds: 60 * wholeNumber('VIGIL_SIGNATURES_PER_ADDRESS_WINDOW_MINUTES', env.VIGIL_SIGNATURES_PER_ADDRESS_WINDOW_MINUTES, DEFAULT_ADDRESS_CEILING.windowSeconds / 60),
   };
 }
+
+/**
+ * A crowd expected at an event may sign from one address: the ceiling during the event is the crowd
+ * with room to spare (people arrive at once, a few sign twice on two devices), never below the usual one.
+ */
+export const EVENT_CROWD_MARGIN = 1.5;
+
+export function eventAddressCeiling(expectedCrowd: number, usual: AddressCeiling = addressCeiling()): number {
+  return Math.max(usual.signatures, Math.ceil(expectedCrowd * EVENT_CROWD_MARGIN));
+}

@@ -1,7 +1,7 @@
 /** Authorization-matrix scenarios of the petition operations (lib/auth/authorization-matrix.test.ts). */
 import { randomUUID } from 'node:crypto';
 import { getDb } from '@/db/client';
-import { petitionBlocklist, petitionInvalidations, petitionSignatures } from '@/db/schema';
+import { petitionBlocklist, petitionEvents, petitionInvalidations, petitionSignatures } from '@/db/schema';
 import type { AuthorizationScenarios } from '@/lib/auth/authorization-scenario';
 import { createTestPetition } from './test-fixtures';
 
@@ -55,6 +55,26 @@ export const scenarios: AuthorizationScenarios = {
   },
   'petitions.close': { prepare: openPetition, input: (_caller, petitionId) => ({ petitionId }) },
   'signatures.release': { prepare: petitionWithHeldSignature, input: (_caller, petitionId) => ({ petitionId, ipHash: '' }) },
+  'petitions.readActivity': { prepare: petitionWithHeldSignature, input: (_caller, petitionId) => ({ petitionId }) },
+  'petitions.startEvent': {
+    prepare: openPetition,
+    input: (_caller, petitionId) => ({
+      petitionId,
+      label: 'Rally outside the Chinese embassy, Seoul',
+      endsAt: new Date(Date.now() + 3600_000).toISOString(),
+      expectedCrowd: '800',
+    }),
+  },
+  'petitions.endEvent': {
+    prepare: async () => {
+      const petitionId = await openPetition();
+      await (await getDb())
+        .insert(petitionEvents)
+        .values({ petitionId, label: 'Rally', startsAt: new Date(), endsAt: new Date(Date.now() + 3600_000), expectedCrowd: 500, addressCeiling: 750 });
+      return petitionId;
+    },
+    input: (_caller, petitionId) => ({ petitionId }),
+  },
   'petitions.markDelivered': {
     prepare: openPetition,
     input: (_caller, petitionId) => ({ petitionId, deliveredOn: '2026-11-29', deliveredTo: 'The embassy in Seoul', note: '' }),

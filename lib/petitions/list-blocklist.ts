@@ -24,7 +24,7 @@ export const listBlocklist = defineOperation({
       .select({
         id: petitionBlocklist.id,
         kind: petitionBlocklist.kind,
-        value: sql<string>`coalesce(${petitionBlocklist.domain}, ${petitionBlocklist.ipRange}::text)`,
+        value: sql<string>`coalesce(${petitionBlocklist.domain}, ${petitionBlocklist.ipRange}::text, ${petitionBlocklist.ipHash})`,
         note: petitionBlocklist.note,
         createdAt: petitionBlocklist.createdAt,
       })

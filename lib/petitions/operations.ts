@@ -3,7 +3,9 @@ import 'server-only';
 import type { DefinedOperation } from '@/lib/operations/define-operation';
 import { closePetition } from './close-petition';
 import { createPetition } from './create-petition';
+import { endPetitionEvent } from './end-petition-event';
 import { exportSignatures } from './export-signatures';
+import { getPetitionActivity } from './get-petition-activity';
 import { getPetitionFigures } from './get-petition-figures';
 import { getRallyKit } from './get-rally-kit';
 import { invalidateSignatures } from './invalidate-signatures';
@@ -13,6 +15,7 @@ import { markPetitionDelivered } from './mark-petition-delivered';
 import { releaseHeldSignatures } from './release-held-signatures';
 import { restoreSignatures } from './restore-signatures';
 import { setSiteSigningPause } from './set-site-signing-pause';
+import { startPetitionEvent } from './start-petition-event';
 import { addBlocklistEntry, removeBlocklistEntry } from './update-blocklist';
 import { updatePetition } from './update-petition';
 
@@ -29,6 +32,9 @@ export const petitionOperations: readonly DefinedOperation[] = [
   invalidateSignatures,
   restoreSignatures,
   releaseHeldSignatures,
+  getPetitionActivity,
+  startPetitionEvent,
+  endPetitionEvent,
   listBlocklist,
   addBlocklistEntry,
   removeBlocklistEntry,

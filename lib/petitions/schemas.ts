@@ -101,6 +101,14 @@ export const markDeliveredSchema = petitionIdSchema.extend({
 });
 export type MarkDeliveredInput = z.input<typeof markDeliveredSchema>;
 
+/** An address hash as lib/petitions/address-hash.ts makes it. */
+export const ADDRESS_HASH = /^[0-9a-f]{32}$/;
+const optionalAddressHash = z
+  .string()
+  .trim()
+  .regex(/^$|^[0-9a-f]{32}$/, { error: 'ipHashInvalid' })
+  .default('');
+
 /** Which signatures an invalidation sets aside: every given criterion must match. */
 export const signatureFilterSchema = z
   .object({
@@ -111,24 +119,14 @@ export const signatureFilterSchema = z
       .max(253)
       .regex(/^$|^[a-z0-9.-]+\.[a-z]{2,}$/, { error: 'domainInvalid' })
       .default(''),
-    ipHash: z
-      .string()
-      .trim()
-      .regex(/^$|^[0-9a-f]{32}$/, { error: 'ipHashInvalid' })
-      .default(''),
+    ipHash: optionalAddressHash,
     from: optionalInstant,
     to: optionalInstant,
   })
   .refine((filter) => filter.domain || filter.ipHash || filter.from || filter.to, { error: 'filterEmpty', path: ['domain'] });
 
 /** Held signatures to count: those of one address hash, or (empty) all of the petition's. */
-export const releaseHeldSignaturesSchema = petitionIdSchema.extend({
-  ipHash: z
-    .string()
-    .trim()
-    .regex(/^$|^[0-9a-f]{32}$/, { error: 'ipHashInvalid' })
-    .default(''),
-});
+export const releaseHeldSignaturesSchema = petitionIdSchema.extend({ ipHash: optionalAddressHash });
 
 export const invalidateSignaturesSchema = z.intersection(
   petitionIdSchema.extend({ reason: textSchema().trim().min(3, { error: 'reasonRequired' }).max(500, { error: 'reasonTooLong' }) }),
@@ -152,3 +150,30 @@ export type RemoveBlocklistEntryInput = z.input<typeof removeBlocklistEntrySchem
 export const sitePauseSchema = z.object({ signingPaused: checkbox });
 export type SitePauseInput = z.input<typeof sitePauseSchema>;
 
+
+/** The most people an event may expect, and the longest it may run: a rally, not a standing exemption. */
+export const EVENT_MAX_CROWD = 1_000_000;
+export const EVENT_MAX_HOURS = 48;
+
+/** An event for a rally: while it runs, one address may sign as often as the crowd needs. */
+export const startPetitionEventSchema = petitionIdSchema
+  .extend({
+    label: textSchema({ error: 'eventLabelRequired' }).trim().min(3, { error: 'eventLabelRequired' }).max(200, { error: 'eventLabelTooLong' }),
+    startsAt: optionalInstant,
+    endsAt: optionalInstant,
+    expectedCrowd: z.coerce
+      .number({ error: 'expectedCrowdInvalid' })
+      .int({ error: 'expectedCrowdInvalid' })
+      .min(1, { error: 'expectedCrowdInvalid' })
+      .max(EVENT_MAX_CROWD, { error: 'expectedCrowdInvalid' }),
+  })
+  .superRefine((event, context) => {
+    if (!event.endsAt) {
+      context.addIssue({ code: 'custom', path: ['endsAt'], message: 'eventEndRequired' });
+      return;
+    }
+    const startsAt = event.startsAt ?? new Date();
+    if (event.endsAt.getTime() <= startsAt.getTime()) context.addIssue({ code: 'custom', path: ['endsAt'], message: 'eventEndsBeforeStart' });
+    else if (event.endsAt.getTime() - startsAt.getTime() > EVENT_MAX_HOURS * 3600_000) context.addIssue({ code: 'custom', path: ['endsAt'], message: 'eventTooLong' });
+  });
+export type StartPetitionEventInput = z.input<typeof startPetitionEventSchema>;

@@ -4,7 +4,8 @@
  * blocked or held: a new signature, a repeated one, a held one and a blocked one all get `accepted`.
  * Each attempt from an address counts toward its per-petition ceiling (kept in Postgres, by keyed
  * hash); past it, signatures are held: stored, mailed, confirmable, not counted until an organizer
- * releases them (lib/petitions/address-ceiling.ts). Nobody is refused for sharing an address.
+ * releases them (lib/petitions/address-ceiling.ts). During a petition's event (a rally) the ceiling is
+ * the event's (lib/petitions/start-petition-event.ts). Nobody is refused for sharing an address.
  *
  * A surge is hundreds of signatures a second, so a new signature is written by one SQL statement
  * (petition still accepting, blocklist, the address's window, the idempotency key, the signature and
@@ -136,7 +137,7 @@ interface SigningRow {
   tokenHash: string;
   keyHash: string | null;
   requestHash: string | null;
-  /** Signatures from one address in the current window that count; later ones are held. */
+  /** Signatures from one address in the current window that count; later ones are held (a running event may raise it). */
   ceiling: number;
   mail: OutgoingMail;
 }
@@ -263,7 +264,14 @@ function signingSql(): SQL {
           select 1 from petition_blocklist b
           where (b.kind = 'email_domain' and (b.domain = i.email_domain or right(i.email_domain, length(b.domain) + 1) = '.' || b.domain))
              or (b.kind = 'ip_range' and i.ip <<= b.ip_range)
-        ) as blocked
+             or (b.kind = 'ip_hash' and b.ip_hash = i.ip_hash)
+        ) as blocked,
+        -- During a petition's event (a rally) its ceiling is the event's, if higher: judged here, by the
+        -- database's clock, so every instance applies an event from the moment it starts until it ends.
+        greatest(i.ceiling, coalesce((
+          select e.address_ceiling from petition_events e
+          where e.petition_id = i.petition_id and e.ended_at is null and e.starts_at <= now() and e.ends_at > now()
+        ), 0)) as address_ceiling
       from input i
     ),
     address_window as (
@@ -279,7 +287,7 @@ function signingSql(): SQL {
     ),
     windowed as materialized (
       -- The address's attempts before this batch, plus this row's place among the batch's own.
-      select j.*, (aw.attempts - count(*) over from_address + row_number() over (from_address order by j.ord)) > j.ceiling as held
+      select j.*, (aw.attempts - count(*) over from_address + row_number() over (from_address order by j.ord)) > j.address_ceiling as held
       from judged j left join address_window aw on aw.petition_id = j.petition_id and aw.ip_hash = j.ip_hash
       window from_address as (partition by j.petition_id, j.ip_hash, j.accepting and not j.blocked)
       order by j.petition_id, j.key_hash

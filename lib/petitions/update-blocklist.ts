@@ -1,4 +1,7 @@
-/** Organizers add and remove blocklist entries: e-mail domains (with their subdomains) and address ranges. */
+/**
+ * Organizers add and remove blocklist entries: e-mail domains (with their subdomains), address ranges,
+ * and address hashes (a busy address seen on the activity panel, blocked without anyone learning it).
+ */
 import 'server-only';
 import { BlockList, isIP } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
@@ -6,7 +9,7 @@ import type { Database } from '@/db/client';
 import { petitionBlocklist } from '@/db/schema';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
-import { addBlocklistEntrySchema, type AddBlocklistEntryInput, removeBlocklistEntrySchema } from './schemas';
+import { ADDRESS_HASH, addBlocklistEntrySchema, type AddBlocklistEntryInput, removeBlocklistEntrySchema } from './schemas';
 
 /** A CIDR range ("203.0.113.0/24", "2001:db8::/32"; a bare address means just that one), or null. */
 export function parseAddressRange(value: string): string | null {
@@ -23,7 +26,7 @@ export function parseAddressRange(value: string): string | null {
   return `${address}/${bits}`;
 }
 
-type BlocklistValue = { kind: 'email_domain'; domain: string } | { kind: 'ip_range'; ipRange: string };
+type BlocklistValue = { kind: 'email_domain'; domain: string } | { kind: 'ip_range'; ipRange: string } | { kind: 'ip_hash'; ipHash: string };
 
 /** The entry's value in its stored form, checked before the transaction opens. */
 async function blocklistValue(db: Database, data: { kind: AddBlocklistEntryInput['kind']; value: string }): Promise<OperationResult<BlocklistValue>> {
@@ -31,6 +34,10 @@ async function blocklistValue(db: Database, data: { kind: AddBlocklistEntryInput
     const domain = data.value.replace(/^@/, '').replace(/\.$/, '');
     if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) return fieldError('value', 'valueInvalid');
     return succeeded({ kind: 'email_domain', domain });
+  }
+  if (data.kind === 'ip_hash') {
+    if (!ADDRESS_HASH.test(data.value)) return fieldError('value', 'valueInvalid');
+    return succeeded({ kind: 'ip_hash', ipHash: data.value });
   }
   const range = parseAddressRange(data.value);
   // Postgres has the last word on a range (203.0.113.7/24, with host bits set, is not one).
@@ -46,6 +53,11 @@ async function asCidr(db: Database, range: string): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+function blockedValue(value: BlocklistValue): string {
+  if (value.kind === 'email_domain') return value.domain;
+  return value.kind === 'ip_range' ? value.ipRange : value.ipHash;
 }
 
 export const addBlocklistEntry = defineOperation({
@@ -65,7 +77,7 @@ export const addBlocklistEntry = defineOperation({
     await audit({
       entityType: 'petition_blocklist',
       entityId: entry.id,
-      after: { kind: value.kind, value: value.kind === 'email_domain' ? value.domain : value.ipRange, note: data.note },
+      after: { kind: value.kind, value: blockedValue(value), note: data.note },
     });
     return succeeded({ entryId: entry.id });
   },
