@@ -18,6 +18,7 @@ import {
   removeBlocklistEntrySchema,
   restoreSignaturesSchema,
   sitePauseSchema,
+  startPetitionEventSchema,
   updatePetitionSchema,
 } from '@/lib/petitions/schemas';
 
@@ -33,6 +34,7 @@ const SCHEMAS = {
   addBlocklistEntry: addBlocklistEntrySchema,
   removeBlocklistEntry: removeBlocklistEntrySchema,
   sitePause: sitePauseSchema,
+  startPetitionEvent: startPetitionEventSchema,
 } as const;
 
 export type ConsoleAction = (state: ActionState<unknown>, formData: FormData) => Promise<ActionState<unknown>>;

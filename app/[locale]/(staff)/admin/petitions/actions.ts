@@ -3,11 +3,13 @@
 import { toAction } from '@/lib/operations/adapters';
 import { closePetition } from '@/lib/petitions/close-petition';
 import { createPetition } from '@/lib/petitions/create-petition';
+import { endPetitionEvent } from '@/lib/petitions/end-petition-event';
 import { invalidateSignatures } from '@/lib/petitions/invalidate-signatures';
 import { markPetitionDelivered } from '@/lib/petitions/mark-petition-delivered';
 import { releaseHeldSignatures } from '@/lib/petitions/release-held-signatures';
 import { restoreSignatures } from '@/lib/petitions/restore-signatures';
 import { setSiteSigningPause } from '@/lib/petitions/set-site-signing-pause';
+import { startPetitionEvent } from '@/lib/petitions/start-petition-event';
 import { addBlocklistEntry, removeBlocklistEntry } from '@/lib/petitions/update-blocklist';
 import { updatePetition } from '@/lib/petitions/update-petition';
 
@@ -21,3 +23,6 @@ export const restoreSignaturesAction = toAction(restoreSignatures, { message: 'r
 export const addBlocklistEntryAction = toAction(addBlocklistEntry);
 export const removeBlocklistEntryAction = toAction(removeBlocklistEntry);
 export const setSitePauseAction = toAction(setSiteSigningPause);
+export const startPetitionEventAction = toAction(startPetitionEvent, { message: 'eventStarted' });
+export const endPetitionEventAction = toAction(endPetitionEvent, { message: 'eventEnded' });
+export const blockSourceAction = toAction(addBlocklistEntry, { message: 'blocked' });

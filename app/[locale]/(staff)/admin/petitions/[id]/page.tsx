@@ -2,23 +2,31 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ConsoleForm } from '@/components/petitions/console/ConsoleForm';
 import { DeliverySummary } from '@/components/petitions/console/DeliverySummary';
+import { ActivityPanel } from '@/components/petitions/console/ActivityPanel';
+import { EventPanel } from '@/components/petitions/console/EventPanel';
 import { LiveRefresh } from '@/components/petitions/console/LiveRefresh';
 import { SignaturesByCountryChart, SignaturesPerDayChart } from '@/components/petitions/console/SignatureCharts';
 import { Forbidden } from '@/components/staff/Forbidden';
 import { Badge } from '@/components/ui/Badge';
-import { toPage } from '@/lib/operations/adapters';
+import { qrCodeSvg } from '@/lib/format/qr-code';
+import { loadStaffPage, pageValue } from '@/lib/operations/adapters';
 import { Link } from '@/lib/i18n/navigation';
 import { POSTER_SIZES } from '@/lib/pdf/paper';
+import { ACTIVITY_WINDOW_MINUTES, getPetitionActivity } from '@/lib/petitions/get-petition-activity';
 import { FIGURE_DAYS, getPetitionFigures } from '@/lib/petitions/get-petition-figures';
+import { publicPageUrl } from '@/lib/share/share-metadata';
 import { SIGNING_LOCALES } from '@/lib/petitions/vocabulary';
 import { formatMilestones } from '@/lib/petitions/milestones';
 import { EDITABLE_PETITION_STATUSES } from '@/lib/petitions/vocabulary';
 import {
+  blockSourceAction,
   closePetitionAction,
+  endPetitionEventAction,
   invalidateSignaturesAction,
   markDeliveredAction,
   releaseHeldSignaturesAction,
   restoreSignaturesAction,
+  startPetitionEventAction,
   updatePetitionAction,
 } from '../actions';
 
@@ -35,11 +43,17 @@ export default async function PetitionConsolePage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   // An id that is not a petition's (or not an id at all) is the page's "not found".
-  const page = await toPage(locale, getPetitionFigures, { petitionId: id });
+  const page = await loadStaffPage(locale, async (session) => ({
+    figures: await pageValue(getPetitionFigures(session, { petitionId: id })),
+    activity: await pageValue(getPetitionActivity(session, { petitionId: id })),
+  }));
   if (page.forbidden) return <Forbidden />;
-  const { petition, delivery, confirmed, pending, invalidated, perDay, byCountry, topDomains, topAddresses, invalidations, held, heldByAddress } = page.data;
+  const { activity } = page.data;
+  const { petition, delivery, confirmed, pending, invalidated, perDay, byCountry, topDomains, topAddresses, invalidations, held, heldByAddress } = page.data.figures;
   const [t, format] = await Promise.all([getTranslations('petitionConsole'), getFormatter()]);
   const finished = petition.status === 'closed' || petition.status === 'delivered';
+  // The QR code at a rally opens the petition's public page, where people sign.
+  const qrSvg = activity.event ? await qrCodeSvg(publicPageUrl(locale, `/petitions/${petition.slug}`)) : null;
   return (
     <div className="space-y-8">
       <LiveRefresh />
@@ -145,6 +159,15 @@ export default async function PetitionConsolePage({ params }: Props) {
           <p className="text-sm">{t('rallyKitNotPublic')}</p>
         )}
       </section>
+
+      <EventPanel petitionId={petition.id} activity={activity} qrSvg={qrSvg} canStart={!finished} start={startPetitionEventAction} end={endPetitionEventAction} />
+
+      <ActivityPanel
+        petitionId={petition.id}
+        activity={activity}
+        windowMinutes={ACTIVITY_WINDOW_MINUTES}
+        actions={{ release: releaseHeldSignaturesAction, invalidate: invalidateSignaturesAction, block: blockSourceAction }}
+      />
 
       <section className="rounded border border-stone-200 bg-white p-6 shadow-sm" aria-labelledby="held">
         <h2 id="held" className="mb-1 text-lg font-semibold">

@@ -56,7 +56,7 @@ export default async function BlocklistPage({ params }: { params: Promise<{ loca
           submit={t('add')}
           defaults={{ kind: 'email_domain' }}
           fields={[
-            { name: 'kind', label: t('kind'), type: 'select', options: [{ value: 'email_domain', label: t('kindEmailDomain') }, { value: 'ip_range', label: t('kindIpRange') }] },
+            { name: 'kind', label: t('kind'), type: 'select', options: [{ value: 'email_domain', label: t('kindEmailDomain') }, { value: 'ip_range', label: t('kindIpRange') }, { value: 'ip_hash', label: t('kindIpHash') }] },
             { name: 'value', label: t('value') },
             { name: 'note', label: t('note') },
           ]}
