@@ -4,7 +4,7 @@
  * named signer's first name, "Publicname"); nothing else of theirs may ever come back.
  */
 import type { Transaction } from '@/db/client';
-import { petitionBlocklist, petitionCountShards, petitionInvalidations, petitions, petitionSignatures } from '@/db/schema';
+import { petitionBlocklist, petitionCountShards, petitionEvents, petitionInvalidations, petitions, petitionSignatures } from '@/db/schema';
 
 export const CANARY_SIGNER_FIRST_NAME = 'Publicname';
 
@@ -40,5 +40,17 @@ export async function insertCanaryPetition(tx: Transaction, caseId: string, slug
     signer('invalidatedSigner', { display: 'first_name_country', confirmedAt: new Date('2020-03-03T00:00:00Z'), invalidationId: invalidation!.id }),
   ]);
   await tx.insert(petitionCountShards).values({ petitionId, shard: 0, confirmed: 2 });
-  await tx.insert(petitionBlocklist).values({ kind: 'email_domain', domain: 'canary-blocked.example', note: canary('blocklist.note') });
+  await tx.insert(petitionBlocklist).values([
+    { kind: 'email_domain', domain: 'canary-blocked.example', note: canary('blocklist.note') },
+    { kind: 'ip_hash', ipHash: canary('blocklist.ipHash'), note: canary('blocklist.ipHashNote') },
+  ]);
+  // An event running now: its label is for organizers only.
+  await tx.insert(petitionEvents).values({
+    petitionId,
+    label: canary('event.label'),
+    startsAt: new Date(Date.now() - 3600_000),
+    endsAt: new Date(Date.now() + 365 * 24 * 3600_000),
+    expectedCrowd: 1000,
+    addressCeiling: 1500,
+  });
 }

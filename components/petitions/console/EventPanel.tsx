@@ -11,6 +11,7 @@ export function EventPanel({
   petitionId,
   activity,
   qrSvg,
+  signingUrl,
   canStart,
   start,
   end,
@@ -19,6 +20,8 @@ export function EventPanel({
   activity: PetitionActivity;
   /** The QR code of the petition's public page, as SVG made on the server (lib/auth/qr-code.ts). */
   qrSvg: string | null;
+  /** The petition's public page, which the QR code encodes. */
+  signingUrl: string;
   canStart: boolean;
   start: ConsoleAction;
   end: ConsoleAction;
@@ -54,7 +57,12 @@ export function EventPanel({
           {qrSvg ? (
             <figure className="space-y-1">
               <div role="img" aria-label={t('qrLabel')} className="w-[200px] bg-white" dangerouslySetInnerHTML={{ __html: qrSvg }} />
-              <figcaption className="max-w-[200px] text-xs text-stone-600">{t('qrHelp')}</figcaption>
+              <figcaption className="max-w-[200px] text-xs text-stone-600">
+                {t('qrHelp')}{' '}
+                <a href={signingUrl} className="break-all text-vigil underline" data-testid="event-signing-url">
+                  {signingUrl}
+                </a>
+              </figcaption>
             </figure>
           ) : null}
         </div>

@@ -53,7 +53,8 @@ export default async function PetitionConsolePage({ params }: Props) {
   const [t, format] = await Promise.all([getTranslations('petitionConsole'), getFormatter()]);
   const finished = petition.status === 'closed' || petition.status === 'delivered';
   // The QR code at a rally opens the petition's public page, where people sign.
-  const qrSvg = activity.event ? await qrCodeSvg(publicPageUrl(locale, `/petitions/${petition.slug}`)) : null;
+  const signingUrl = publicPageUrl(locale, `/petitions/${petition.slug}`);
+  const qrSvg = activity.event ? await qrCodeSvg(signingUrl) : null;
   return (
     <div className="space-y-8">
       <LiveRefresh />
@@ -160,7 +161,7 @@ export default async function PetitionConsolePage({ params }: Props) {
         )}
       </section>
 
-      <EventPanel petitionId={petition.id} activity={activity} qrSvg={qrSvg} canStart={!finished} start={startPetitionEventAction} end={endPetitionEventAction} />
+      <EventPanel petitionId={petition.id} activity={activity} qrSvg={qrSvg} signingUrl={signingUrl} canStart={!finished} start={startPetitionEventAction} end={endPetitionEventAction} />
 
       <ActivityPanel
         petitionId={petition.id}
