@@ -146,4 +146,9 @@ test('an organizer runs a rally: event mode with its QR code, a crowd behind one
   await expect(addresses).toContainText(`${CROWD + 3} signatures`);
   const mailbox = await request.get(`/dev/mailbox?to=${encodeURIComponent(blocked)}`);
   expect(await mailbox.text()).not.toContain('/confirm/');
+
+  // 6. Had the rally been a bot farm: one click sets aside the domain's signatures of the last hour, and the count falls.
+  await activity.getByTestId('activity-domains-row').filter({ hasText: 'rally.example' }).getByRole('button', { name: 'Invalidate', exact: true }).click();
+  await expect.poll(() => publicCount(request, slug), { timeout: 30_000 }).toBe(0);
+  await expect(page.getByTestId('petition-figures')).toContainText(`Invalidated${CROWD + 3}`);
 });

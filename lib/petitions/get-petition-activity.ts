@@ -14,6 +14,11 @@ import { petitionIdSchema } from './schemas';
 export const ACTIVITY_WINDOW_MINUTES = 60;
 const TOP = 10;
 
+/** Where the panel's hour begins: the read's, and the one-click invalidation's when it is clicked. */
+export function activityWindowStart(now = Date.now()): Date {
+  return new Date(now - ACTIVITY_WINDOW_MINUTES * 60_000);
+}
+
 export const getPetitionActivity = defineOperation({
   name: 'petitions.readActivity',
   input: petitionIdSchema,
@@ -22,7 +27,7 @@ export const getPetitionActivity = defineOperation({
   async run({ db }, { petitionId }) {
     const [petition] = await db.select({ id: petitions.id }).from(petitions).where(eq(petitions.id, petitionId));
     if (!petition) return missingRecord('petitionId');
-    const since = new Date(Date.now() - ACTIVITY_WINDOW_MINUTES * 60_000);
+    const since = activityWindowStart();
     const recent = and(eq(petitionSignatures.petitionId, petitionId), gt(petitionSignatures.createdAt, since));
     const n = sql<number>`count(*)`.mapWith(Number);
     const heldNow = and(isNotNull(petitionSignatures.heldAt), isNull(petitionSignatures.invalidationId));

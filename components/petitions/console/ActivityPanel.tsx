@@ -47,6 +47,7 @@ function SourceList({ title, rows, testId }: { title: string; rows: SourceRow[];
 
 export interface ActivityActions {
   release: ConsoleAction;
+  /** Sets aside the source's signatures of the last hour (the action adds the hour's start). */
   invalidate: ConsoleAction;
   block: ConsoleAction;
 }
@@ -59,7 +60,6 @@ export function ActivityPanel({ petitionId, activity, actions, windowMinutes }: 
   const t = useTranslations('petitionConsole.activity');
   const locale = useLocale();
   const names = new Intl.DisplayNames([locale], { type: 'region' });
-  const since = activity.since.toISOString();
   const invalidateForm = (idPrefix: string, filter: { ipHash?: string; domain?: string }) => (
     <ConsoleForm
       schema="invalidateSignatures"
@@ -67,8 +67,8 @@ export function ActivityPanel({ petitionId, activity, actions, windowMinutes }: 
       idPrefix={idPrefix}
       submit={t('invalidate')}
       tone="danger"
-      defaults={{ petitionId, ...filter, from: since, reason: t('invalidateReason') }}
-      fields={['petitionId', ...Object.keys(filter), 'from', 'reason'].map((name) => ({ name, label: '', type: 'hidden' as const }))}
+      defaults={{ petitionId, ...filter, reason: t('invalidateReason') }}
+      fields={['petitionId', ...Object.keys(filter), 'reason'].map((name) => ({ name, label: '', type: 'hidden' as const }))}
     />
   );
   const blockForm = (idPrefix: string, kind: 'ip_hash' | 'email_domain', value: string, blocked: boolean) =>

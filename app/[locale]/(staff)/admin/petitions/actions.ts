@@ -4,6 +4,7 @@ import { toAction } from '@/lib/operations/adapters';
 import { closePetition } from '@/lib/petitions/close-petition';
 import { createPetition } from '@/lib/petitions/create-petition';
 import { endPetitionEvent } from '@/lib/petitions/end-petition-event';
+import { activityWindowStart } from '@/lib/petitions/get-petition-activity';
 import { invalidateSignatures } from '@/lib/petitions/invalidate-signatures';
 import { markPetitionDelivered } from '@/lib/petitions/mark-petition-delivered';
 import { releaseHeldSignatures } from '@/lib/petitions/release-held-signatures';
@@ -26,3 +27,8 @@ export const setSitePauseAction = toAction(setSiteSigningPause);
 export const startPetitionEventAction = toAction(startPetitionEvent, { message: 'eventStarted' });
 export const endPetitionEventAction = toAction(endPetitionEvent, { message: 'eventEnded' });
 export const blockSourceAction = toAction(addBlocklistEntry, { message: 'blocked' });
+// The activity panel's one click sets aside a source's signatures of the hour before the click, not of the page's first render.
+export const invalidateRecentSignaturesAction = toAction(invalidateSignatures, {
+  message: 'invalidated',
+  serverInput: async () => ({ from: activityWindowStart().toISOString() }),
+});

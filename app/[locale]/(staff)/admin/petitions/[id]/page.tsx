@@ -22,6 +22,7 @@ import {
   blockSourceAction,
   closePetitionAction,
   endPetitionEventAction,
+  invalidateRecentSignaturesAction,
   invalidateSignaturesAction,
   markDeliveredAction,
   releaseHeldSignaturesAction,
@@ -167,7 +168,7 @@ export default async function PetitionConsolePage({ params }: Props) {
         petitionId={petition.id}
         activity={activity}
         windowMinutes={ACTIVITY_WINDOW_MINUTES}
-        actions={{ release: releaseHeldSignaturesAction, invalidate: invalidateSignaturesAction, block: blockSourceAction }}
+        actions={{ release: releaseHeldSignaturesAction, invalidate: invalidateRecentSignaturesAction, block: blockSourceAction }}
       />
 
       <section className="rounded border border-stone-200 bg-white p-6 shadow-sm" aria-labelledby="held">
