@@ -132,7 +132,7 @@ test('an organizer runs a rally: event mode with its QR code, a crowd behind one
   expect(await publicCount(request, slug)).toBe(CROWD - USUAL_CEILING);
 
   // 4. One click releases them: the confirmed one counts.
-  await addresses.getByRole('button', { name: 'Release', exact: true }).click();
+  await addresses.getByRole('button', { name: 'Release held', exact: true }).click();
   await expect(activity.getByTestId('activity-held')).toHaveText('0');
   await expect(addresses).not.toContainText('held');
   await expect.poll(() => publicCount(request, slug), { timeout: 30_000 }).toBe(CROWD - USUAL_CEILING + 1);
@@ -148,7 +148,7 @@ test('an organizer runs a rally: event mode with its QR code, a crowd behind one
   expect(await mailbox.text()).not.toContain('/confirm/');
 
   // 6. Had the rally been a bot farm: one click sets aside the domain's signatures of the last hour, and the count falls.
-  await activity.getByTestId('activity-domains-row').filter({ hasText: 'rally.example' }).getByRole('button', { name: 'Invalidate', exact: true }).click();
+  await activity.getByTestId('activity-domains-row').filter({ hasText: 'rally.example' }).getByRole('button', { name: 'Invalidate last hour', exact: true }).click();
   await expect.poll(() => publicCount(request, slug), { timeout: 30_000 }).toBe(0);
   await expect(page.getByTestId('petition-figures')).toContainText(`Invalidated${CROWD + 3}`);
 });

@@ -23,7 +23,7 @@ function SourceList({ title, rows, testId }: { title: string; rows: SourceRow[];
   return (
     <div>
       <h3 className="text-sm font-semibold">{title}</h3>
-      <ul className="mt-1 divide-y divide-stone-200 text-sm" data-testid={testId} aria-label={t('chartLabel', { what: title })}>
+      <ul className="mt-1 divide-y divide-stone-200 text-sm" data-testid={testId}>
         {rows.map((row) => (
           <li key={row.key} className="space-y-1 py-2" data-testid={`${testId}-row`}>
             <div className="flex flex-wrap items-baseline justify-between gap-2">
