@@ -18,7 +18,7 @@ export function EventPanel({
 }: {
   petitionId: string;
   activity: PetitionActivity;
-  /** The QR code of the petition's public page, as SVG made on the server (lib/auth/qr-code.ts). */
+  /** The QR code of the petition's public page, as SVG made on the server (lib/format/qr-code.ts). */
   qrSvg: string | null;
   /** The petition's public page, which the QR code encodes. */
   signingUrl: string;
