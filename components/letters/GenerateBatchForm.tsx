@@ -74,7 +74,7 @@ export function GenerateBatchForm({
         ) : null}
       </fieldset>
       {selection === 'kind' ? (
-        <SelectField id="batch-kind" label={t('batches.fields.kind')} options={TARGET_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))} {...form.register('kind')} />
+        <SelectField id="batch-kind" label={t('batches.fields.kind')} error={errorFor('kind')} options={TARGET_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))} {...form.register('kind')} />
       ) : (
         <input type="hidden" {...form.register('kind')} />
       )}
@@ -103,7 +103,7 @@ export function GenerateBatchForm({
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="batch-sender" label={t('batches.fields.senderName')} error={errorFor('senderName')} {...form.register('senderName')} />
         <Field id="batch-organisation" label={t('batches.fields.senderOrganisation')} error={errorFor('senderOrganisation')} {...form.register('senderOrganisation')} />
-        <SelectField id="batch-paper" label={t('batches.fields.paper')} options={PAPER_SIZES.map((paper) => ({ value: paper, label: t(`papers.${paper}`) }))} {...form.register('paper')} />
+        <SelectField id="batch-paper" label={t('batches.fields.paper')} error={errorFor('paper')} options={PAPER_SIZES.map((paper) => ({ value: paper, label: t(`papers.${paper}`) }))} {...form.register('paper')} />
       </div>
       <Button type="submit" disabled={pending}>
         {t('batches.generate')}

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { type ChangeEvent, useState } from 'react';
 import { useActionForm } from '@/components/forms/useActionForm';
 import { Button } from '@/components/ui/Button';
+import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import type { ActionState } from '@/lib/operations/result';
 import { importTargetsSchema } from '@/lib/targets/schemas';
@@ -23,21 +24,11 @@ export function ImportTargetsForm({ action }: { action: Action }) {
     setFileName(file?.name ?? '');
     form.setValue('csv', file ? await file.text() : '', { shouldValidate: false });
   };
-  const csvError = errorFor('csv');
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       {state.ok && state.value ? <Notice tone="success">{t('imported', state.value)}</Notice> : message ? <Notice tone="error">{message}</Notice> : null}
       <input type="hidden" {...form.register('csv')} />
-      <label className="block text-sm font-medium" htmlFor="import-file">
-        {t('importFile')}
-      </label>
-      <input id="import-file" type="file" accept=".csv,text/csv" onChange={onFile} aria-invalid={csvError ? true : undefined} className="block text-sm" />
-      {fileName ? <p className="text-xs text-stone-600">{fileName}</p> : null}
-      {csvError ? (
-        <p role="alert" className="text-sm text-red-700">
-          {csvError}
-        </p>
-      ) : null}
+      <Field id="import-file" type="file" accept=".csv,text/csv" label={t('importFile')} help={fileName || undefined} error={errorFor('csv')} onChange={onFile} />
       <Button type="submit" disabled={pending}>
         {t('importSubmit')}
       </Button>

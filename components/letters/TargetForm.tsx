@@ -5,6 +5,8 @@ import { useActionForm } from '@/components/forms/useActionForm';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
+import { SelectField } from '@/components/ui/SelectField';
+import { TextAreaField } from '@/components/ui/TextAreaField';
 import type { ActionState } from '@/lib/operations/result';
 import { createTargetSchema, updateTargetSchema } from '@/lib/targets/schemas';
 import type { TargetRecord } from '@/lib/targets/target-record';
@@ -35,18 +37,13 @@ export function TargetForm({ action, target }: { action: Action; target?: Target
       {target ? <input type="hidden" {...field('targetId')} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id={`${prefix}-key`} label={t('targets.fields.key')} help={t('targets.fields.keyHelp')} error={errorFor('key')} {...form.register('key')} />
-        <div className="space-y-1">
-          <label htmlFor={`${prefix}-kind`} className="block text-sm font-medium">
-            {t('targets.fields.kind')}
-          </label>
-          <select id={`${prefix}-kind`} className="w-full rounded border border-stone-300 bg-white px-3 py-2 text-sm" {...form.register('kind')}>
-            {TARGET_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${prefix}-kind`}
+          label={t('targets.fields.kind')}
+          error={errorFor('kind')}
+          options={TARGET_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+          {...form.register('kind')}
+        />
         {TEXT_FIELDS.map((name) => (
           <Field
             key={name}
@@ -58,36 +55,23 @@ export function TargetForm({ action, target }: { action: Action; target?: Target
             {...field(name)}
           />
         ))}
-        <div className="space-y-1 sm:col-span-2">
-          <label htmlFor={`${prefix}-addressLines`} className="block text-sm font-medium">
-            {t('targets.fields.addressLines')}
-          </label>
-          <textarea
+        <div className="sm:col-span-2">
+          <TextAreaField
             id={`${prefix}-addressLines`}
             rows={4}
-            aria-invalid={errorFor('addressLines') ? true : undefined}
-            className="block w-full rounded border border-stone-300 bg-white px-3 py-2 text-sm"
+            label={t('targets.fields.addressLines')}
+            help={t('targets.fields.addressLinesHelp')}
+            error={errorFor('addressLines')}
             {...form.register('addressLines')}
           />
-          <p className="text-xs text-stone-600">{t('targets.fields.addressLinesHelp')}</p>
-          {errorFor('addressLines') ? (
-            <p role="alert" className="text-sm text-red-700">
-              {errorFor('addressLines')}
-            </p>
-          ) : null}
         </div>
-        <div className="space-y-1">
-          <label htmlFor={`${prefix}-status`} className="block text-sm font-medium">
-            {t('targets.fields.status')}
-          </label>
-          <select id={`${prefix}-status`} className="w-full rounded border border-stone-300 bg-white px-3 py-2 text-sm" {...form.register('status')}>
-            {TARGET_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`targetStatuses.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${prefix}-status`}
+          label={t('targets.fields.status')}
+          error={errorFor('status')}
+          options={TARGET_STATUSES.map((status) => ({ value: status, label: t(`targetStatuses.${status}`) }))}
+          {...form.register('status')}
+        />
       </div>
       <Button type="submit" disabled={pending}>
         {t('targets.save')}

@@ -62,7 +62,7 @@ export function TemplateEditor({
     body: template?.body ?? '{{target.salutation}}\n\n',
     ...(template ? { templateId: template.id } : {}),
   };
-  const { form, state, pending, onSubmit, message } = useActionForm(template ? updateTemplateSchema : createTemplateSchema, action, defaults);
+  const { form, field, state, pending, onSubmit, message } = useActionForm(template ? updateTemplateSchema : createTemplateSchema, action, defaults);
   const errorFor = useLetterErrors(form, state);
   const [previewTargetId, setPreviewTargetId] = useState(targets[0]?.id ?? '');
   const [senderName, setSenderName] = useState('');
@@ -89,7 +89,7 @@ export function TemplateEditor({
     <form onSubmit={onSubmit} noValidate className="grid gap-6 lg:grid-cols-2">
       <div className="space-y-4">
         {message ? <Notice tone={state.ok ? 'success' : 'error'}>{message}</Notice> : null}
-        {template ? <input type="hidden" name="templateId" value={template.id} /> : null}
+        {template ? <input type="hidden" {...field('templateId')} /> : null}
         <Field id={`${prefix}-name`} label={t('templates.fields.name')} error={errorFor('name')} {...form.register('name')} />
         <SelectField
           id={`${prefix}-case`}
