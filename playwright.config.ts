@@ -78,7 +78,7 @@ export default defineConfig({
   webServer: engines.flatMap((engine) => [
     {
       // The README's production server (server.ts), on this engine's port.
-      command: `npx tsx e2e/support/prepare-database.ts && npm start`,
+      command: `node --conditions=react-server --import tsx e2e/support/prepare-database.ts && npm start`,
       url: `http://127.0.0.1:${engine.port}/api/health`,
       // Links in mail and sign-in redirects name the address the browser uses: the proxy's.
       env: { ...engine.env, PORT: String(engine.port), NEXTAUTH_URL: `http://localhost:${engine.port + PROXY_PORT_OFFSET}` },

@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { totpCode, totpStep } from '../lib/auth/totp';
 import { watchForCspViolations } from './support/csp';
-import { accountKey, rememberTotpStep, signIn } from './support/sign-in';
-import { E2E_ADMIN } from './support/staff-accounts';
+import { E2E_ADMIN, accountKey, rememberTotpStep, signIn } from './support/staff-accounts';
 
 test('an admin invites an advocate, who sets a password and two-factor, signs in and sees only the advocate console', async ({ browser }) => {
   const advocateEmail = `advocate.${Date.now()}@vigil.test`;

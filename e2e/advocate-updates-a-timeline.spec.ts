@@ -1,7 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
-import { E2E_ADMIN, E2E_ADVOCATE } from './support/staff-accounts';
+import { E2E_ADMIN, E2E_ADVOCATE, signIn } from './support/staff-accounts';
 import { watchForCspViolations } from './support/csp';
-import { signIn } from './support/sign-in';
 
 // The timeline journey works on the demo's student case: the Lee family's case stays as the visitor
 // journey (visitor-reads-a-case.spec.ts) expects it, seven public events and the wife in Sinuiju.

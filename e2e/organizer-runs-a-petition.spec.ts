@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
-import { E2E_ADMIN, E2E_ORGANIZER } from './support/staff-accounts';
-import { signIn } from './support/sign-in';
+import { E2E_ADMIN, E2E_ORGANIZER, signIn } from './support/staff-accounts';
 
 // The petition journey works on the demo's grandmother case: the other journeys change the Lee
 // family's case and the student's case, and expect their timelines as they left them.

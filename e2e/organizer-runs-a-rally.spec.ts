@@ -8,9 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
-import { signIn } from './support/sign-in';
 import { agentFrom, signFrom } from './support/sign-from';
-import { E2E_ORGANIZER } from './support/staff-accounts';
+import { E2E_ORGANIZER, signIn } from './support/staff-accounts';
 
 const CASE_TITLE = 'Fictional example: a grandmother who reached safety';
 const USUAL_CEILING = 300;

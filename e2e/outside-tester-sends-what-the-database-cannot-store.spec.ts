@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './support/sign-in';
-import { E2E_ADMIN, E2E_ADVOCATE } from './support/staff-accounts';
+import { E2E_ADMIN, E2E_ADVOCATE, signIn } from './support/staff-accounts';
 
 // Text Postgres cannot store (NUL; a lone surrogate, which has no UTF-8 spelling) and an id that is
 // no UUID (36 dashes) used to reach the database and come back as 500s. Each is now the sender's to fix.

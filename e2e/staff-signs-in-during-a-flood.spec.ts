@@ -6,8 +6,7 @@
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
 import { PROXY_CONNECTS_FROM } from './support/proxied-servers';
-import { signIn } from './support/sign-in';
-import { E2E_ORGANIZER } from './support/staff-accounts';
+import { E2E_ORGANIZER, signIn } from './support/staff-accounts';
 
 const GUESSER = '127.0.0.41';
 

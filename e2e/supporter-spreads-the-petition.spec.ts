@@ -9,8 +9,7 @@ import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page, test } from '@playwright/test';
 import { watchForCspViolations } from './support/csp';
-import { signIn } from './support/sign-in';
-import { E2E_ORGANIZER } from './support/staff-accounts';
+import { E2E_ORGANIZER, signIn } from './support/staff-accounts';
 
 const SLUG = 'mother-and-son-returned-2017';
 

@@ -3,8 +3,7 @@ import { expect, test } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { DEMO_CASE_SLUG } from '../db/seed';
 import { watchForCspViolations } from './support/csp';
-import { E2E_ORGANIZER } from './support/staff-accounts';
-import { signIn } from './support/sign-in';
+import { E2E_ORGANIZER, signIn } from './support/staff-accounts';
 
 const EMBASSY_EMAIL = 'consular@embassy-seoul.test';
 

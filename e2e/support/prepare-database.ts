@@ -1,14 +1,15 @@
 /**
  * Run by each Playwright web server before `next start`: gives that server a fresh database with the
- * demo data and the leak-test canary cases. PGlite: VIGIL_DATA_DIR is wiped. Postgres: the database
- * named in DATABASE_URL is (re)created through E2E_ADMIN_DATABASE_URL.
+ * demo data, the leak-test canary cases and the known staff accounts. PGlite: VIGIL_DATA_DIR is wiped.
+ * Postgres: the database named in DATABASE_URL is (re)created through E2E_ADMIN_DATABASE_URL. Started
+ * with the react-server condition, so the server-only lib/ modules that create accounts load outside Next.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { Client } from 'pg';
 import { openDatabase } from '@/db/client';
 import { seedDemoData } from '@/db/seed';
 import { insertCanaryCases } from './canary-cases';
+import { createE2eStaff } from './staff-accounts';
 
 async function recreatePostgresDatabase(databaseUrl: string, adminUrl: string): Promise<void> {
   const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
@@ -38,13 +39,8 @@ const opened = await openDatabase({ url: databaseUrl });
 try {
   await seedDemoData(opened.db);
   await insertCanaryCases(opened.db);
+  await createE2eStaff(opened.db);
 } finally {
   await opened.close();
 }
-// The known staff accounts, through lib/ (server-only modules: the react-server condition lets them
-// load outside Next). After the database above is closed: PGlite allows one process at a time.
-execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'e2e/support/create-e2e-staff.ts'], {
-  stdio: 'inherit',
-  env: process.env,
-});
 console.log(`e2e database ready (${opened.engine})`);
