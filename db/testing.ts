@@ -13,7 +13,7 @@ export interface TestEngine {
 }
 
 /** Creates an empty database on the server TEST_DATABASE_URL points to; returns its URL and a drop function. */
-export async function createScratchPostgresDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+async function createScratchPostgresDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `vigil_test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();

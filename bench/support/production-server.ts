@@ -10,7 +10,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
-export const ADMIN_URL =
+const ADMIN_URL =
   process.env.BENCH_ADMIN_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** `--name value` from the command line, or the fallback. */
@@ -37,7 +37,7 @@ export function buildUnlessSkipped(): void {
   }
 }
 
-export async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: ADMIN_URL });
   await client.connect();
   try {
@@ -93,7 +93,7 @@ export async function waitForHealth(server: ChildProcess, port: number): Promise
   throw new Error(`the server on port ${port} did not become healthy within two minutes`);
 }
 
-export function stopServer(server: ChildProcess | undefined): void {
+function stopServer(server: ChildProcess | undefined): void {
   if (!server?.pid) return;
   try {
     process.kill(-server.pid, 'SIGTERM');

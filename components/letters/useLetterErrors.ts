@@ -17,7 +17,7 @@ export function useLetterErrors<T extends FieldValues, V>(form: UseFormReturn<T>
   };
 }
 
-export function useDescribeLetterError() {
+function useDescribeLetterError() {
   const t = useTranslations('letters.errors');
   return (key: string): string => {
     const problem = readTemplateProblemKey(key);

@@ -36,7 +36,7 @@ export const E2E_ORGANIZER = {
   totpSecret: 'ORSXG5DFON2G64TBNZUXGZLSORSXG5DF',
 } as const;
 
-export const E2E_STAFF = [E2E_ADMIN, E2E_ADVOCATE, E2E_ORGANIZER] as const;
+const E2E_STAFF = [E2E_ADMIN, E2E_ADVOCATE, E2E_ORGANIZER] as const;
 
 /**
  * Creates the accounts above through lib/ (server-only modules: only a process started with the

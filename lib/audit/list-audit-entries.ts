@@ -5,19 +5,7 @@ import { defineOperation } from '@/lib/operations/define-operation';
 import { succeeded } from '@/lib/operations/result';
 import { auditFilterSchema } from './schemas';
 
-export const AUDIT_PAGE_SIZE = 50;
-
-export interface AuditEntry {
-  id: number;
-  occurredAt: string;
-  actorEmail: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  ip: string;
-}
+const AUDIT_PAGE_SIZE = 50;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);

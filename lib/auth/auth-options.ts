@@ -27,7 +27,7 @@ declare module 'next-auth/jwt' {
 }
 
 /** The error next-auth hands back to the sign-in form, e.g. "throttled:540". */
-export function signInErrorCode(result: Exclude<Awaited<ReturnType<typeof signIn>>, { ok: true }>): string {
+function signInErrorCode(result: Exclude<Awaited<ReturnType<typeof signIn>>, { ok: true }>): string {
   return result.error === 'throttled' ? `throttled:${result.retryAfterSeconds}` : result.error;
 }
 

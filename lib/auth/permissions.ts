@@ -60,7 +60,6 @@ export const OPERATIONS = {
   'events.retract': { roles: caseWriters },
   'sources.list': caseReaders,
   'sources.readConfidential': internalOnly,
-  'sources.create': { roles: caseWriters },
   'sources.update': { roles: caseWriters },
   'targets.list': { roles: organizers },
   'targets.create': { roles: organizers },

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const PASSWORD_MIN_LENGTH = 12;
+const PASSWORD_MIN_LENGTH = 12;
 
 export const emailSchema = z
   .string()
@@ -19,8 +19,8 @@ export const newPasswordSchema = z
   .max(200, { error: 'passwordTooLong' });
 
 /** A six-digit authenticator code or a recovery code such as ABCDE-FGHIJ. */
-export const secondFactorCodeSchema = z.string().trim().max(32, { error: 'codeInvalid' });
-export const totpCodeSchema = z
+const secondFactorCodeSchema = z.string().trim().max(32, { error: 'codeInvalid' });
+const totpCodeSchema = z
   .string()
   .trim()
   .regex(/^\d{6}$/, { error: 'totpCodeInvalid' });

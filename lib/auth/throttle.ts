@@ -15,13 +15,13 @@ import { desc, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { signInAttempts } from '@/db/schema';
 
-export const SIGN_IN_LIMITS = {
+const SIGN_IN_LIMITS = {
   accountAtAddress: { maxFailures: 10, windowSeconds: 15 * 60 },
   address: { maxFailures: 30, windowSeconds: 15 * 60 },
   account: { maxFailures: 100, windowSeconds: 60 * 60 },
 } as const;
 /** An address an account signed in from within this long is its own: spraying and floods do not lock it there. */
-export const KNOWN_ADDRESS_DAYS = 30;
+const KNOWN_ADDRESS_DAYS = 30;
 
 async function secondsUntilBelowLimit(db: Database, counted: SQL, limit: { maxFailures: number; windowSeconds: number }): Promise<number> {
   const [oldestCounted] = await db

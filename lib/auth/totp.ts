@@ -1,8 +1,8 @@
 /** RFC 6238 time-based one-time passwords (SHA-1, 30-second steps, 6 digits), as authenticator apps use. */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-export const TOTP_STEP_SECONDS = 30;
-export const TOTP_DIGITS = 6;
+const TOTP_STEP_SECONDS = 30;
+const TOTP_DIGITS = 6;
 /** Steps accepted either side of now, for clocks that drift a little. */
 const DRIFT_STEPS = 1;
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

@@ -12,7 +12,7 @@ import { open, seal } from '@/lib/security/secret-box';
 import { deriveKey } from '@/lib/security/secret-key';
 import { base32Encode, matchTotpStep } from './totp';
 
-export const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = 10;
 /** How long a setup form stays valid after it was shown. */
 const ENROLLMENT_TTL_MS = 30 * 60 * 1000;
 
@@ -36,14 +36,14 @@ export function openEnrollment(userId: string, sealed: string, now = Date.now())
   return now - issuedAt <= ENROLLMENT_TTL_MS ? secret : null;
 }
 
-export function generateRecoveryCodes(): string[] {
+function generateRecoveryCodes(): string[] {
   return Array.from({ length: RECOVERY_CODE_COUNT }, () => {
     const text = base32Encode(randomBytes(7)).slice(0, 10);
     return `${text.slice(0, 5)}-${text.slice(5)}`;
   });
 }
 
-export function hashRecoveryCode(code: string): string {
+function hashRecoveryCode(code: string): string {
   const normalised = code.toUpperCase().replace(/[^A-Z2-7]/g, '');
   return createHmac('sha256', deriveKey('recovery-code-hashing')).update(normalised).digest('hex');
 }
@@ -73,7 +73,7 @@ export async function consumeTotpCode(db: Executor, userId: string, secret: stri
   return updated.length === 1;
 }
 
-export async function consumeRecoveryCode(db: Executor, userId: string, code: string): Promise<boolean> {
+async function consumeRecoveryCode(db: Executor, userId: string, code: string): Promise<boolean> {
   const used = await db
     .update(recoveryCodes)
     .set({ usedAt: sql`now()`, updatedAt: sql`now()` })

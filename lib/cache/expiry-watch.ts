@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { processShared } from '../runtime/process-shared';
 
-export const EXPIRY_POLL_MS = 1000;
+const EXPIRY_POLL_MS = 1000;
 /** Without a successful reading for this long, nothing is served from the bytes cache. */
 export const EXPIRY_FRESHNESS_MS = 2000;
 
@@ -68,12 +68,6 @@ export function startExpiryWatch(): void {
   void readExpiries();
   watch.timer = setInterval(() => void readExpiries(), EXPIRY_POLL_MS);
   watch.timer.unref();
-}
-
-export function stopExpiryWatch(): void {
-  const watch = state();
-  if (watch.timer) clearInterval(watch.timer);
-  watch.timer = null;
 }
 
 /** This instance expired a tag itself: what it cached before is dropped at once, not a second later. */

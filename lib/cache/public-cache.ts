@@ -7,7 +7,7 @@ import 'server-only';
 import { revalidateTag, unstable_cache } from 'next/cache';
 
 /** Seconds a cached public page may be served before it is refreshed in the background. */
-export const PUBLIC_CACHE_SECONDS = 60;
+const PUBLIC_CACHE_SECONDS = 60;
 
 /** `read`, cached under `key` and expired with `tag` (or any of several, for a read that shows more than one domain's data). */
 export function cachedPublicRead<Args extends unknown[], T>(read: (...args: Args) => Promise<T>, key: string, tag: string | string[]): (...args: Args) => Promise<T> {

@@ -10,7 +10,7 @@ export interface CaseRules {
   reviewAfterDays: number;
 }
 
-export const DEFAULT_CASE_RULES: CaseRules = { requireSecondApproval: true, reviewAfterDays: 30 };
+const DEFAULT_CASE_RULES: CaseRules = { requireSecondApproval: true, reviewAfterDays: 30 };
 
 export async function readCaseRules(db: Database | Transaction): Promise<CaseRules> {
   const [row] = await db

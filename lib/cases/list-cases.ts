@@ -24,7 +24,7 @@ export interface ConsoleCase {
 }
 
 /** The review flags of a case, as SQL: its review date has passed, or nothing changed for too long. Archived cases are not reviewed. */
-export function reviewFlags(reviewAfterDays: number) {
+function reviewFlags(reviewAfterDays: number) {
   const active = sql`${cases.lifecycle} <> 'archived'`;
   return {
     reviewDatePassed: sql<boolean>`(${active} and ${cases.nextReviewOn} is not null and ${cases.nextReviewOn} < current_date)`,

@@ -6,7 +6,6 @@ import { correctEvent } from './correct-event';
 import { createCase } from './create-case';
 import { createEvent } from './create-event';
 import { createPerson } from './create-person';
-import { createSource } from './create-source';
 import { exportDossier } from './export-dossier';
 import { getCaseFile } from './get-case-file';
 import { getCaseHistory } from './get-case-history';
@@ -41,7 +40,6 @@ export const caseOperations: readonly DefinedOperation[] = [
   retractEvent,
   listSources,
   getSourceDetails,
-  createSource,
   updateSource,
   getCaseRules,
   updateCaseRules,

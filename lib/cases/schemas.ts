@@ -18,7 +18,7 @@ import {
 } from './vocabulary';
 
 /** A checkbox: present ("on"/"true") means yes. */
-export const checkbox = z
+const checkbox = z
   .union([z.boolean(), z.string()])
   .optional()
   .transform((value) => value === true || value === 'on' || value === 'true');
@@ -31,13 +31,13 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
-export const dateSchema = z
+const dateSchema = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'dateInvalid' })
   .refine(isRealDate, { error: 'dateInvalid' });
 /** An optional date: empty means none. (Schemas here accept their own output, so an operation may parse again.) */
-export const optionalDate = z
+const optionalDate = z
   .union([z.literal(''), dateSchema])
   .nullish()
   .transform((value) => (value ? value : null));
@@ -48,7 +48,7 @@ const optionalText = (max: number) =>
 
 export const idSchema = recordIdSchema();
 /** Several ids in one form field, comma-separated (a multi-select writes it). */
-export const idListSchema = z
+const idListSchema = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((value) => (Array.isArray(value) ? value : (value ?? '').split(',')).map((item) => item.trim()).filter(Boolean))
@@ -62,7 +62,7 @@ const slugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'slugInvalid' })
   .max(80, { error: 'tooLong' });
 
-export const caseFieldsSchema = z.object({
+const caseFieldsSchema = z.object({
   slug: slugSchema,
   title: requiredText(200),
   publicSummary: text(4000).default(''),
@@ -78,14 +78,13 @@ export const caseFieldsSchema = z.object({
 export const createCaseSchema = caseFieldsSchema;
 export type CaseFieldsInput = z.input<typeof caseFieldsSchema>;
 export const updateCaseSchema = caseFieldsSchema.extend({ caseId: idSchema });
-export type UpdateCaseInput = z.input<typeof updateCaseSchema>;
 
 const birthYearSchema = z
   .union([z.literal(''), z.coerce.number({ error: 'yearInvalid' }).int({ error: 'yearInvalid' }).min(1900, { error: 'yearInvalid' }).max(2100, { error: 'yearInvalid' })])
   .nullish()
   .transform((value) => (value === '' || value === undefined || value === null ? null : value));
 
-export const personFieldsSchema = z.object({
+const personFieldsSchema = z.object({
   caseId: idSchema,
   publicAlias: requiredText(120),
   legalName: optionalText(200),
@@ -102,7 +101,6 @@ export const personFieldsSchema = z.object({
 export const createPersonSchema = personFieldsSchema;
 export type PersonFieldsInput = z.input<typeof personFieldsSchema>;
 export const updatePersonSchema = personFieldsSchema.extend({ personId: idSchema });
-export type UpdatePersonInput = z.input<typeof updatePersonSchema>;
 
 /** A source added from the event form, cited by the event as soon as it exists. */
 const newSourceFields = {
@@ -158,7 +156,6 @@ export type EventFieldsInput = z.input<typeof eventFieldsSchema>;
 export type EventFields = z.output<typeof eventFieldsSchema>;
 export const createEventSchema = eventFieldsSchema;
 export const updateEventSchema = z.intersection(eventFieldsSchema, z.object({ eventId: idSchema }));
-export type UpdateEventInput = z.input<typeof updateEventSchema>;
 
 const publicReason = requiredText(280);
 /** A correction changes a public event in the open: the public reads the reason and the date. */
@@ -166,16 +163,14 @@ export const correctEventSchema = z.intersection(
   eventFieldsSchema,
   z.object({ eventId: idSchema, publicReason, correctionNote: text(2000).default('') }),
 );
-export type CorrectEventInput = z.input<typeof correctEventSchema>;
 export const retractEventSchema = z.object({
   caseId: idSchema,
   eventId: idSchema,
   publicReason,
   correctionNote: text(2000).default(''),
 });
-export type RetractEventInput = z.input<typeof retractEventSchema>;
 
-export const sourceFieldsSchema = z.object({
+const sourceFieldsSchema = z.object({
   kind: z.enum(SOURCE_KINDS, { error: 'choose' }),
   publicAttribution: requiredText(300),
   mayBeNamed: checkbox,
@@ -185,9 +180,7 @@ export const sourceFieldsSchema = z.object({
   internalNotes: text(10000).default(''),
 });
 export type SourceFieldsInput = z.input<typeof sourceFieldsSchema>;
-export const createSourceSchema = sourceFieldsSchema;
 export const updateSourceSchema = sourceFieldsSchema.extend({ sourceId: idSchema });
-export type UpdateSourceInput = z.input<typeof updateSourceSchema>;
 export const sourceIdSchema = z.object({ sourceId: idSchema });
 
 export const requestPublicationSchema = z.object({
@@ -196,15 +189,12 @@ export const requestPublicationSchema = z.object({
   eventId: z.union([z.literal(''), idSchema]).nullish().transform((value) => value || null),
   note: text(2000).default(''),
 });
-export type RequestPublicationInput = z.input<typeof requestPublicationSchema>;
 export const approvePublicationSchema = z.object({ requestId: idSchema });
-export type ApprovePublicationInput = z.input<typeof approvePublicationSchema>;
 
 export const caseRulesSchema = z.object({
   requireSecondApproval: checkbox,
   reviewAfterDays: z.coerce.number({ error: 'daysInvalid' }).int({ error: 'daysInvalid' }).min(1, { error: 'daysInvalid' }).max(3650, { error: 'daysInvalid' }),
 });
-export type CaseRulesInput = z.input<typeof caseRulesSchema>;
 
 export const caseIdSchema = z.object({ caseId: idSchema });
 
@@ -223,4 +213,3 @@ export const caseListFilterSchema = z.object({
     .catch(undefined)
     .transform((value) => value === '1' || value === 'true' || value === 'on'),
 });
-export type CaseListFilter = z.output<typeof caseListFilterSchema>;

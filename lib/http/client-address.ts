@@ -25,7 +25,7 @@ const NAMED_RANGES: Record<string, string[]> = {
 };
 
 /** An IPv4-mapped IPv6 address (`::ffff:192.0.2.1`, as a dual-stack socket reports it) as plain IPv4. */
-export function normaliseAddress(address: string): string {
+function normaliseAddress(address: string): string {
   const trimmed = address.trim();
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(trimmed);
   return (mapped ? mapped[1]! : trimmed).toLowerCase();

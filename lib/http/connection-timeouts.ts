@@ -8,7 +8,7 @@
  */
 import type { Server } from 'node:http';
 
-export const KEEP_ALIVE_TIMEOUT_MS = Number(process.env.VIGIL_KEEP_ALIVE_TIMEOUT_MS ?? 75_000);
+const KEEP_ALIVE_TIMEOUT_MS = Number(process.env.VIGIL_KEEP_ALIVE_TIMEOUT_MS ?? 75_000);
 
 export function applyConnectionTimeouts(server: Server): void {
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;

@@ -12,7 +12,7 @@ import zlib from 'node:zlib';
 import { currentGeneration } from '../cache/expiry-watch';
 
 /** An entry is answered from memory at most this long; then Next is asked again (cheaply, from its cache). */
-export const HOT_ENTRY_MAX_SECONDS = 5;
+const HOT_ENTRY_MAX_SECONDS = 5;
 const MAX_ENTRIES = 500;
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -202,13 +202,6 @@ function remember(entry: HotEntry): void {
     if (store.size <= MAX_ENTRIES && totalBytes <= MAX_TOTAL_BYTES) break;
     forget(key);
   }
-}
-
-/** Drops every entry (tests; a local expiry reaches entries through the generation instead). */
-export function clearHotEntries(): void {
-  store.clear();
-  lastCompressed.clear();
-  totalBytes = 0;
 }
 
 async function compress(body: Buffer): Promise<Partial<Record<Encoding, Buffer>>> {

@@ -19,7 +19,7 @@ import { baseSecurityHeaders, contentSecurityPolicy, isFrameablePath, nextInline
 type NextHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
 /** A short plain-text answer that needs no rendering: refusals and failures. */
-export function answerPlain(response: ServerResponse, status: number, text: string): void {
+function answerPlain(response: ServerResponse, status: number, text: string): void {
   for (const name of response.getHeaderNames()) response.removeHeader(name);
   response.writeHead(status, {
     ...baseSecurityHeaders(),

@@ -11,4 +11,3 @@ export const routing = defineRouting({
   localeDetection: false,
 });
 
-export type Locale = (typeof routing.locales)[number];

@@ -13,7 +13,7 @@ import { renderAddressLabels } from './render-address-labels';
 import { renderLettersDocx } from './render-letters-docx';
 import { renderLettersPdf } from './render-letters-pdf';
 
-export const BATCH_FORMATS = ['pdf', 'docx', 'labels'] as const;
+const BATCH_FORMATS = ['pdf', 'docx', 'labels'] as const;
 export type BatchFormat = (typeof BATCH_FORMATS)[number];
 
 export const getBatchDocument = defineOperation({

@@ -15,7 +15,7 @@ import { renderLettersPdf } from './render-letters-pdf';
 import { type SupporterLetterInput, supporterLetterSchema } from './schemas';
 import { addressNameFor } from './template-language';
 
-export async function countSupporterLetter(caseId: string): Promise<void> {
+async function countSupporterLetter(caseId: string): Promise<void> {
   const db = await getDb();
   await db
     .insert(supporterLetterCounts)

@@ -27,9 +27,9 @@ export const templateBodySchema = textSchema()
     if (!parsed.ok) context.addIssue({ code: 'custom', message: templateProblemKey(parsed.problem) });
   });
 
-export const caseSlugSchema = z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'recordInvalid' }).max(80, { error: 'tooLong' });
+const caseSlugSchema = z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'recordInvalid' }).max(80, { error: 'tooLong' });
 
-export const templateFieldsSchema = z.object({
+const templateFieldsSchema = z.object({
   /** Letters are written for public cases only: the slug of one the public can read. */
   caseSlug: caseSlugSchema,
   name: requiredText(200),
@@ -37,10 +37,8 @@ export const templateFieldsSchema = z.object({
   language: z.enum(LETTER_LANGUAGES, { error: 'choose' }),
   body: templateBodySchema,
 });
-export type TemplateFieldsInput = z.input<typeof templateFieldsSchema>;
 export const createTemplateSchema = templateFieldsSchema;
 export const updateTemplateSchema = templateFieldsSchema.extend({ templateId: id });
-export type UpdateTemplateInput = z.input<typeof updateTemplateSchema>;
 
 export const TARGET_SELECTIONS = ['kind', 'country', 'picked'] as const;
 
@@ -64,7 +62,6 @@ export const generateBatchSchema = z
     if (batch.selection === 'country' && !/^[A-Z]{2}$/.test(batch.hostCountry)) context.addIssue({ code: 'custom', path: ['hostCountry'], message: 'countryInvalid' });
     if (batch.selection === 'picked' && batch.targetIds.length === 0) context.addIssue({ code: 'custom', path: ['targetIds'], message: 'pickTargets' });
   });
-export type GenerateBatchInput = z.input<typeof generateBatchSchema>;
 export type GenerateBatch = z.output<typeof generateBatchSchema>;
 
 /** A checkbox: present ("on"/"true") means yes. */
@@ -90,7 +87,6 @@ export const trackLetterSchema = z
     if (update.addToTimeline && !['sent', 'replied'].includes(update.status)) context.addIssue({ code: 'custom', path: ['addToTimeline'], message: 'timelineOnlySentOrReplied' });
     if (update.addToTimeline && !update.publicTitle) context.addIssue({ code: 'custom', path: ['publicTitle'], message: 'required' });
   });
-export type TrackLetterInput = z.input<typeof trackLetterSchema>;
 
 /** The supporter's own letter: the text they edited and how they want it. Nothing here is stored. */
 export const supporterLetterSchema = z.object({

@@ -76,7 +76,7 @@ export function parseTemplate(body: string): ParsedTemplate {
 }
 
 /** A merged value as plain text on one line: control characters dropped, whitespace folded, length capped. */
-export function plainValue(value: string): string {
+function plainValue(value: string): string {
   const folded = value
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
     .replace(/\s+/g, ' ')
@@ -85,7 +85,7 @@ export function plainValue(value: string): string {
 }
 
 /** The letter's text: each field replaced by its value as plain text. Never evaluates anything. */
-export function renderParts(parts: TemplatePart[], values: MergeValues): string {
+function renderParts(parts: TemplatePart[], values: MergeValues): string {
   return parts.map((part) => ('text' in part ? part.text : plainValue(values[part.field]))).join('');
 }
 
@@ -109,7 +109,7 @@ export function readTemplateProblemKey(key: string): TemplateProblem | null {
   return { code: code as 'malformedField' | 'unclosedField' | 'tooLong', ...at };
 }
 
-/** How many lines fit on one page after the sender block, date, address and signature (see render-letter-pdf). */
+/** How many lines fit on one page after the sender block, date, address and signature (see render-letters-pdf.ts). */
 export const ONE_PAGE_BODY_LINES = { a4: 34, letter: 31 } as const;
 /** Characters per body line, roughly: CJK characters count double. */
 export function estimatedLines(text: string, charactersPerLine = 88): number {

@@ -34,7 +34,7 @@ export interface OutgoingMessage {
 }
 
 /** RFC 2369 and RFC 8058: mail clients offer "unsubscribe" and POST to the URL in one click. */
-export function unsubscribeHeaders(url: string | null): Record<string, string> | undefined {
+function unsubscribeHeaders(url: string | null): Record<string, string> | undefined {
   return url ? { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : undefined;
 }
 
@@ -42,7 +42,7 @@ export interface MailTransport {
   sendMail(message: OutgoingMessage): Promise<unknown>;
 }
 
-export const MAX_DELIVERY_ATTEMPTS = 8;
+const MAX_DELIVERY_ATTEMPTS = 8;
 /** A claim older than this, by a process that never recorded its outcome, is given up as `unknown`. */
 export const STALE_CLAIM_SECONDS = 600;
 

@@ -10,7 +10,7 @@ import { getDb } from '@/db/client';
 import { mailOutbox } from '@/db/schema';
 import { mailIsConfigured } from './mail-config';
 
-export function devMailboxEnabled(): boolean {
+function devMailboxEnabled(): boolean {
   if (mailIsConfigured()) return false;
   if (process.env.VIGIL_DEV_MAILBOX !== undefined) return process.env.VIGIL_DEV_MAILBOX === 'true';
   return process.env.NODE_ENV !== 'production';

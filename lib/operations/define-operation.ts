@@ -39,7 +39,7 @@ interface CommonSpec<Name extends Operation, Schema extends z.ZodType, T> {
   input: Schema;
   /**
    * Can this operation change what the public sees (a public page, feed, JSON, or mail to signers)?
-   * The publication gate and its property test enumerate the operations that say yes.
+   * Declared by every operation so that the publication gate (issue 11) can find the ones that say yes.
    */
   changesPublicView: boolean;
   /** After a successful commit, with the operation's value (public cache expiry, process memos). */

@@ -1,7 +1,6 @@
 /**
- * Every staff operation, declared with defineOperation. The authorization matrix and the publication
- * property test enumerate this list; its test fails when an operation of the permission table is
- * missing here, or two declarations share a name.
+ * Every staff operation, declared with defineOperation. The authorization matrix enumerates this list;
+ * it fails when an operation of the permission table is missing here, or two declarations share a name.
  */
 import 'server-only';
 import { accountOperations } from '@/lib/account/operations';
@@ -26,8 +25,3 @@ export const OPERATION_REGISTRY: readonly DefinedOperation[] = [
   ...letterOperations,
   ...targetOperations,
 ];
-
-/** The operations that can change what the public sees: the publication gate's concern. */
-export function operationsChangingPublicView(): readonly DefinedOperation[] {
-  return OPERATION_REGISTRY.filter((operation) => operation.changesPublicView);
-}

@@ -12,7 +12,7 @@ export interface AddressCeiling {
 }
 
 // 300 people behind one address signing within 10 minutes all count, with room to spare.
-export const DEFAULT_ADDRESS_CEILING: AddressCeiling = { signatures: 400, windowSeconds: 10 * 60 };
+const DEFAULT_ADDRESS_CEILING: AddressCeiling = { signatures: 400, windowSeconds: 10 * 60 };
 
 function wholeNumber(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value.trim() === '') return fallback;

@@ -13,14 +13,14 @@ import type { Database } from '@/db/client';
 import { petitionCountShards, petitionSignatures } from '@/db/schema';
 import type { Transaction } from '@/db/client';
 
-export const SHARD_COUNT = 16;
+const SHARD_COUNT = 16;
 // Any fixed 32-bit number: the first key of the two-key advisory locks on a petition's count.
 const COUNT_LOCK_CLASS = 72_118_431;
 
 /** The one definition of a signature that counts: confirmed, not set aside by an organizer, not held. */
 export const signatureIsCounted = and(isNotNull(petitionSignatures.confirmedAt), isNull(petitionSignatures.invalidationId), isNull(petitionSignatures.heldAt));
 
-export async function lockCountShared(tx: Transaction, petitionId: string): Promise<void> {
+async function lockCountShared(tx: Transaction, petitionId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock_shared(${COUNT_LOCK_CLASS}, hashtext(${petitionId}))`);
 }
 

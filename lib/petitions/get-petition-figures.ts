@@ -128,4 +128,3 @@ export const getPetitionFigures = defineOperation({
   },
 });
 
-export type PetitionFigures = Extract<Awaited<ReturnType<typeof getPetitionFigures>>, { ok: true }>['value'];

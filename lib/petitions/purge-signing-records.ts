@@ -7,7 +7,7 @@ import { lt, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { petitionAddressWindows, petitionIdempotencyKeys } from '@/db/schema';
 
-export const IDEMPOTENCY_KEY_HOURS = 24;
+const IDEMPOTENCY_KEY_HOURS = 24;
 
 export async function purgeSigningRecords(db: Database): Promise<{ addressWindows: number; idempotencyKeys: number }> {
   const windows = await db

@@ -70,7 +70,7 @@ const milestonesSchema = z
     return z.NEVER;
   });
 
-export const petitionFieldsSchema = z.object({
+const petitionFieldsSchema = z.object({
   slug: slugSchema,
   title: textSchema().trim().min(1, { error: 'titleRequired' }).max(200, { error: 'titleTooLong' }),
   body: textSchema().trim().max(20_000, { error: 'bodyTooLong' }).default(''),
@@ -82,24 +82,20 @@ export const petitionFieldsSchema = z.object({
 });
 
 export const createPetitionSchema = petitionFieldsSchema.extend({ caseId: recordIdSchema('caseRequired') });
-export type CreatePetitionInput = z.input<typeof createPetitionSchema>;
 
 export const updatePetitionSchema = petitionFieldsSchema.extend({
   petitionId: recordIdSchema('petitionUnknown'),
   // Closing and delivery have operations of their own.
   status: z.enum(EDITABLE_PETITION_STATUSES, { error: 'statusInvalid' }),
 });
-export type UpdatePetitionInput = z.input<typeof updatePetitionSchema>;
 
 export const petitionIdSchema = z.object({ petitionId: recordIdSchema('petitionUnknown') });
-export type PetitionIdInput = z.input<typeof petitionIdSchema>;
 
 export const markDeliveredSchema = petitionIdSchema.extend({
   deliveredOn: z.iso.date({ error: 'dateInvalid' }),
   deliveredTo: textSchema().trim().min(1, { error: 'recipientRequired' }).max(200, { error: 'recipientTooLong' }),
   note: textSchema().trim().max(2000, { error: 'noteTooLong' }).default(''),
 });
-export type MarkDeliveredInput = z.input<typeof markDeliveredSchema>;
 
 /** An address hash as lib/petitions/address-hash.ts makes it. */
 export const ADDRESS_HASH = /^[0-9a-f]{32}$/;
@@ -110,7 +106,7 @@ const optionalAddressHash = z
   .default('');
 
 /** Which signatures an invalidation sets aside: every given criterion must match. */
-export const signatureFilterSchema = z
+const signatureFilterSchema = z
   .object({
     domain: z
       .string()
@@ -132,10 +128,8 @@ export const invalidateSignaturesSchema = z.intersection(
   petitionIdSchema.extend({ reason: textSchema().trim().min(3, { error: 'reasonRequired' }).max(500, { error: 'reasonTooLong' }) }),
   signatureFilterSchema,
 );
-export type InvalidateSignaturesInput = z.input<typeof invalidateSignaturesSchema>;
 
 export const restoreSignaturesSchema = z.object({ invalidationId: recordIdSchema('invalidationUnknown') });
-export type RestoreSignaturesInput = z.input<typeof restoreSignaturesSchema>;
 
 export const addBlocklistEntrySchema = z.object({
   kind: z.enum(BLOCKLIST_KINDS, { error: 'kindInvalid' }),
@@ -145,10 +139,8 @@ export const addBlocklistEntrySchema = z.object({
 export type AddBlocklistEntryInput = z.input<typeof addBlocklistEntrySchema>;
 
 export const removeBlocklistEntrySchema = z.object({ entryId: recordIdSchema('entryUnknown') });
-export type RemoveBlocklistEntryInput = z.input<typeof removeBlocklistEntrySchema>;
 
 export const sitePauseSchema = z.object({ signingPaused: checkbox });
-export type SitePauseInput = z.input<typeof sitePauseSchema>;
 
 
 /** The most people an event may expect, and the longest it may run: a rally, not a standing exemption. */

@@ -45,7 +45,7 @@ export type SignOutcome =
   | { kind: 'idempotency_key_reused' };
 
 export interface SigningContext {
-  /** The signer's network address (lib/petitions/signer-address.ts). */
+  /** The signer's network address, as server.ts decided it (lib/http/client-address.ts). */
   ip: string;
   /** The site's origin, for the links in the confirmation mail. */
   origin: string;
@@ -162,7 +162,7 @@ interface SigningVerdict {
  * speed), and are ranked within the batch against the address's ceiling. One queue per process, whichever copy of this
  * module (the API's, the sign form's action) a signature comes through.
  */
-export const SIGNING_QUEUE_MAX_WAITING = 400;
+const SIGNING_QUEUE_MAX_WAITING = 400;
 export const SIGNING_QUEUE_MAX_WAIT_MS = 2_000;
 
 const signingQueue = processShared('signingQueue', () => createGroupCommit<SigningRow, SigningVerdict>({

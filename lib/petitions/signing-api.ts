@@ -7,7 +7,7 @@ import en from '@/messages/en/petitions.json';
 import type { SignOutcome } from './sign-petition';
 import { SIGNING_REFUSAL_ERRORS } from './vocabulary';
 
-export const ACCEPTED_BODY = { status: 'pending_confirmation' } as const;
+const ACCEPTED_BODY = { status: 'pending_confirmation' } as const;
 /** Larger bodies are refused before parsing (413). */
 export const MAX_SIGNING_BODY_BYTES = 8 * 1024;
 /** A body not received within this time is refused (408): a slow upload must not hold a slot. */

@@ -1,6 +1,6 @@
 /** Public cases and petitions for integration tests, written straight to the test database. */
 import { randomUUID } from 'node:crypto';
-import { desc, eq, like } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { cases, mailOutbox, petitions } from '@/db/schema';
 
@@ -49,10 +49,6 @@ export async function confirmationTokenFor(db: Database, to: string): Promise<st
 
 export async function mailsTo(db: Database, to: string) {
   return db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, to));
-}
-
-export async function mailsLike(db: Database, pattern: string) {
-  return db.select().from(mailOutbox).where(like(mailOutbox.toAddress, pattern));
 }
 
 /** A distinct documentation address (RFC 5737) per n, for tests that must not hit the per-address limit. */

@@ -14,13 +14,8 @@ export function onShutdown(name: string, order: number, run: Hook['run']): void 
   hooks().set(name, { name, order, run });
 }
 
-export function shuttingDown(): boolean {
-  return processShared('shutdownState', () => ({ started: false })).started;
-}
-
 /** Runs every hook in order, each at most `timeoutMs`; a hook that fails does not stop the others. */
 export async function runShutdownHooks(timeoutMs = 8_000, report: (name: string, error: unknown) => void = () => {}): Promise<void> {
-  processShared('shutdownState', () => ({ started: false })).started = true;
   for (const hook of [...hooks().values()].sort((a, b) => a.order - b.order)) {
     let timer: NodeJS.Timeout | undefined;
     try {

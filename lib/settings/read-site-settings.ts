@@ -9,7 +9,7 @@ export interface SiteSettings {
   requireTwoFactor: boolean;
 }
 
-export const DEFAULT_SITE_SETTINGS: SiteSettings = { requireTwoFactor: true };
+const DEFAULT_SITE_SETTINGS: SiteSettings = { requireTwoFactor: true };
 
 export async function readSiteSettings(db: Database | Transaction): Promise<SiteSettings> {
   const [row] = await db.select({ requireTwoFactor: siteSettings.requireTwoFactor }).from(siteSettings).where(eq(siteSettings.id, 1));

@@ -46,7 +46,7 @@ const phone = z
   .default('');
 
 /** "zh, en" → ['zh', 'en']: at least one, each a letter language, no repeats. */
-export const preferredLanguagesSchema = z
+const preferredLanguagesSchema = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((value) => [...new Set((Array.isArray(value) ? value : (value ?? '').split(/[,\s]+/)).map((item) => item.trim().toLowerCase()).filter(Boolean))])
@@ -91,9 +91,7 @@ export type TargetFields = z.output<typeof targetFieldsSchema>;
 
 export const createTargetSchema = targetFieldsSchema;
 export const updateTargetSchema = targetFieldsSchema.extend({ targetId: recordIdSchema() });
-export type UpdateTargetInput = z.input<typeof updateTargetSchema> | z.output<typeof updateTargetSchema>;
 
 export const importTargetsSchema = z.object({
   csv: z.string().min(1, { error: 'required' }).max(2_000_000, { error: 'tooLong' }),
 });
-export type ImportTargetsInput = z.input<typeof importTargetsSchema>;
