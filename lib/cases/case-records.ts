@@ -13,17 +13,34 @@ import {
   timelineEventPeople,
   timelineEventSources,
   timelineEvents,
+  users,
 } from '@/db/schema';
-import type { Transaction } from '@/db/client';
+import type { Database, Transaction } from '@/db/client';
 import type { caseRecordKind } from '@/db/schema/enums';
 import { type AuditActor, recordAudit } from '@/lib/audit/record-audit';
 import { caseIsPublic } from './public-queries';
 import { computeVerificationGrade } from './verification';
 
+/** Saved versions of records with the email of who saved each; the caller says which records, in what order. */
+export function selectRecordVersions(db: Database | Transaction) {
+  return db
+    .select({
+      entityType: recordVersions.entityType,
+      entityId: recordVersions.entityId,
+      version: recordVersions.version,
+      changeKind: recordVersions.changeKind,
+      changedBy: users.email,
+      changedAt: recordVersions.changedAt,
+      snapshot: recordVersions.snapshot,
+    })
+    .from(recordVersions)
+    .leftJoin(users, eq(users.id, recordVersions.changedByUserId));
+}
+
 export type RecordKind = (typeof caseRecordKind.enumValues)[number];
 
 /** The whole record as staff know it (internal fields included), as history keeps it. */
-export async function loadSnapshot(tx: Transaction, kind: RecordKind, id: string): Promise<Record<string, unknown> | null> {
+async function loadSnapshot(tx: Transaction, kind: RecordKind, id: string): Promise<Record<string, unknown> | null> {
   switch (kind) {
     case 'case':
       return (await tx.select().from(cases).where(eq(cases.id, id)))[0] ?? null;
@@ -81,7 +98,7 @@ export async function recordChange(
 }
 
 /** A change to anything in a case counts as an update of the case (review reminders look at it). */
-export async function touchCase(tx: Transaction, caseId: string): Promise<void> {
+async function touchCase(tx: Transaction, caseId: string): Promise<void> {
   await tx.update(cases).set({ updatedAt: sql`now()` }).where(eq(cases.id, caseId));
 }
 

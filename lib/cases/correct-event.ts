@@ -1,12 +1,11 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
-import { eventCorrections, timelineEvents } from '@/db/schema';
+import { eventCorrections } from '@/db/schema';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult } from '@/lib/operations/result';
 import { recordCaseNews } from './case-news';
 import { revalidatePublicCases } from './public-cache';
 import { correctEventSchema } from './schemas';
-import { type EventWriteResult, publicationRefusedAsFieldError, writeEvent } from './write-event';
+import { type EventWriteResult, lockEvent, publicationRefusedAsFieldError, writeEvent } from './write-event';
 
 /**
  * Changes a public event in the open: the new text replaces the old one, the old version stays in the
@@ -18,11 +17,7 @@ export const correctEvent = defineOperation({
   writes: true,
   changesPublicView: true,
   async run({ tx, actor }, { eventId, publicReason, correctionNote, ...fields }): Promise<OperationResult<EventWriteResult>> {
-    const [current] = await tx
-      .select({ visibility: timelineEvents.visibility, retractedAt: timelineEvents.retractedAt })
-      .from(timelineEvents)
-      .where(and(eq(timelineEvents.id, eventId), eq(timelineEvents.caseId, fields.caseId)))
-      .for('update');
+    const current = await lockEvent(tx, eventId, fields.caseId);
     if (!current) return fieldError('eventId', 'recordInvalid');
     if (current.retractedAt) return fieldError('form', 'eventRetracted');
     // A correction keeps the event where it is: it never makes an internal event public.

@@ -10,14 +10,14 @@ import {
   timelineEventPeople,
   timelineEventSources,
   timelineEvents,
-  users,
 } from '@/db/schema';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { missingRecord, type OperationResult, succeeded } from '@/lib/operations/result';
+import { selectRecordVersions } from './case-records';
 import { type Dossier, hashed, recordHash } from './dossier';
 import { idSchema } from './schemas';
 
-export const DOSSIER_FORMATS = ['json', 'pdf'] as const;
+const DOSSIER_FORMATS = ['json', 'pdf'] as const;
 
 /** The dossier, and the file it was asked for as (the route renders the PDF after the transaction). */
 export interface DossierExport {
@@ -50,18 +50,7 @@ export const exportDossier = defineOperation({
     const sourceIds = [...new Set(cited.map((link) => link.sourceId))];
     const sourceRows = sourceIds.length ? await tx.select().from(sources).where(inArray(sources.id, sourceIds)).orderBy(asc(sources.createdAt)) : [];
     const entityIds = [caseId, ...people.map((person) => person.id), ...eventIds, ...sourceIds];
-    const history = await tx
-      .select({
-        entityType: recordVersions.entityType,
-        entityId: recordVersions.entityId,
-        version: recordVersions.version,
-        changeKind: recordVersions.changeKind,
-        changedBy: users.email,
-        changedAt: recordVersions.changedAt,
-        snapshot: recordVersions.snapshot,
-      })
-      .from(recordVersions)
-      .leftJoin(users, eq(users.id, recordVersions.changedByUserId))
+    const history = await selectRecordVersions(tx)
       .where(inArray(recordVersions.entityId, entityIds))
       .orderBy(asc(recordVersions.changedAt), asc(recordVersions.version));
     const dossier: Dossier = {

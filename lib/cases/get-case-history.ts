@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
-import { recordVersions, timelineEventSources, timelineEvents, users } from '@/db/schema';
+import { recordVersions, timelineEventSources, timelineEvents } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { type OperationResult, succeeded } from '@/lib/operations/result';
-import type { RecordKind } from './case-records';
+import { type RecordKind, selectRecordVersions } from './case-records';
 import { caseIdSchema } from './schemas';
 
 export interface RecordVersion {
@@ -36,18 +36,7 @@ export const getCaseHistory = defineOperation({
       .from(timelineEventSources)
       .innerJoin(timelineEvents, eq(timelineEvents.id, timelineEventSources.eventId))
       .where(eq(timelineEvents.caseId, caseId));
-    const rows = await db
-      .select({
-        entityType: recordVersions.entityType,
-        entityId: recordVersions.entityId,
-        version: recordVersions.version,
-        changeKind: recordVersions.changeKind,
-        changedBy: users.email,
-        changedAt: recordVersions.changedAt,
-        snapshot: recordVersions.snapshot,
-      })
-      .from(recordVersions)
-      .leftJoin(users, eq(users.id, recordVersions.changedByUserId))
+    const rows = await selectRecordVersions(db)
       .where(
         or(
           eq(recordVersions.caseId, caseId),

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cases } from '@/db/schema';
-import type { PublicCase } from './public';
+import { type PublicCase, toPublicCaseSummary } from './public';
 import { caseIsPublic, loadPublicCorrections, loadPublicPeople, loadPublicTimeline, publicCaseColumns } from './public-queries';
 
 /** One case as the public may see it, or null when it is unknown, a draft, or not a public campaign. */
@@ -19,15 +19,5 @@ export async function getPublicCase(slug: string): Promise<PublicCase | null> {
     loadPublicTimeline(db, row.id),
     loadPublicCorrections(db, row.id),
   ]);
-  return {
-    slug: row.slug,
-    title: row.title,
-    summary: row.summary,
-    urgency: row.urgency,
-    archived: row.lifecycle === 'archived',
-    lastUpdatedAt: row.lastUpdatedAt,
-    people: peopleByCase.get(row.id) ?? [],
-    timeline,
-    corrections,
-  };
+  return { ...toPublicCaseSummary(row, peopleByCase.get(row.id) ?? []), timeline, corrections };
 }

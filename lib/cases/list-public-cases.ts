@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { cases } from '@/db/schema';
-import type { PublicCaseSummary } from './public';
+import { type PublicCaseSummary, toPublicCaseSummary } from './public';
 import { caseIsPublic, loadPublicPeople, publicCaseColumns } from './public-queries';
 import { URGENCY_LEVELS } from './vocabulary';
 
@@ -14,15 +14,7 @@ export async function listPublicCases(): Promise<PublicCaseSummary[]> {
     rows.map((row) => row.id),
   );
   return rows
-    .map((row) => ({
-      slug: row.slug,
-      title: row.title,
-      summary: row.summary,
-      urgency: row.urgency,
-      archived: row.lifecycle === 'archived',
-      lastUpdatedAt: row.lastUpdatedAt,
-      people: peopleByCase.get(row.id) ?? [],
-    }))
+    .map((row) => toPublicCaseSummary(row, peopleByCase.get(row.id) ?? []))
     .sort(
       (a, b) =>
         Number(a.archived) - Number(b.archived) ||

@@ -4,6 +4,7 @@
  * added here on purpose.
  */
 import type {
+  CaseLifecycle,
   CustodyStatus,
   DatePrecision,
   EventCorrectionKind,
@@ -78,6 +79,27 @@ export interface PublicCaseSummary {
   archived: boolean;
   lastUpdatedAt: string;
   people: PublicPerson[];
+}
+
+export interface CaseRow {
+  slug: string;
+  title: string;
+  summary: string;
+  urgency: UrgencyLevel;
+  lifecycle: CaseLifecycle;
+  lastUpdatedAt: string;
+}
+
+export function toPublicCaseSummary(row: CaseRow, people: PublicPerson[]): PublicCaseSummary {
+  return {
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    urgency: row.urgency,
+    archived: row.lifecycle === 'archived',
+    lastUpdatedAt: row.lastUpdatedAt,
+    people,
+  };
 }
 
 export interface PublicCase extends PublicCaseSummary {

@@ -1,11 +1,9 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
-import { timelineEvents } from '@/db/schema';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult } from '@/lib/operations/result';
 import { revalidatePublicCases } from './public-cache';
 import { updateEventSchema } from './schemas';
-import { type EventWriteResult, publicationRefusedAsFieldError, writeEvent } from './write-event';
+import { type EventWriteResult, lockEvent, publicationRefusedAsFieldError, writeEvent } from './write-event';
 
 /**
  * Edits an internal event. A public event is never rewritten silently: it is corrected or retracted
@@ -17,11 +15,7 @@ export const updateEvent = defineOperation({
   writes: true,
   changesPublicView: true,
   async run({ tx, actor }, { eventId, ...fields }): Promise<OperationResult<EventWriteResult>> {
-    const [current] = await tx
-      .select({ visibility: timelineEvents.visibility, retractedAt: timelineEvents.retractedAt })
-      .from(timelineEvents)
-      .where(and(eq(timelineEvents.id, eventId), eq(timelineEvents.caseId, fields.caseId)))
-      .for('update');
+    const current = await lockEvent(tx, eventId, fields.caseId);
     if (!current) return fieldError('eventId', 'recordInvalid');
     if (current.visibility === 'public') return fieldError('form', 'publicEventNeedsCorrection');
     if (current.retractedAt) return fieldError('form', 'eventRetracted');

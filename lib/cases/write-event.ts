@@ -19,6 +19,16 @@ export interface EventWriteResult {
   publication: 'published' | 'pending' | null;
 }
 
+/** An event of this case as it stands, locked until the transaction ends; null when the case has no such event. */
+export async function lockEvent(tx: Transaction, eventId: string, caseId: string) {
+  const [current] = await tx
+    .select({ visibility: timelineEvents.visibility, retractedAt: timelineEvents.retractedAt })
+    .from(timelineEvents)
+    .where(and(eq(timelineEvents.id, eventId), eq(timelineEvents.caseId, caseId)))
+    .for('update');
+  return current ?? null;
+}
+
 export async function writeEvent(
   tx: Transaction,
   actor: AuditActor,
