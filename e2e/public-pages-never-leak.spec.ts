@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { CANARY_HIDDEN_SLUGS, CANARY_MARKER, CANARY_PUBLIC_SLUG } from './support/canary-cases';
+import { CANARY_HIDDEN_SLUGS, CANARY_MARKER, CANARY_PUBLIC_SLUG } from './fixtures/canary-cases';
 import { expandRoute, findRoutes } from './support/public-routes';
 
 /**

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { Client } from 'pg';
 import { openDatabase } from '@/db/client';
 import { seedDemoData } from '@/db/seed';
-import { insertCanaryCases } from './canary-cases';
+import { insertCanaryCases } from '../fixtures/canary-cases';
 import { createE2eStaff } from './staff-accounts';
 
 async function recreatePostgresDatabase(databaseUrl: string, adminUrl: string): Promise<void> {

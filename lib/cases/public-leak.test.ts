@@ -6,7 +6,7 @@ import {
   CANARY_MARKER,
   CANARY_PUBLIC_SLUG,
   insertCanaryCases,
-} from '@/e2e/support/canary-cases';
+} from '@/e2e/fixtures/canary-cases';
 import { getPublicCase } from './get-public-case';
 import { listPublicCases } from './list-public-cases';
 

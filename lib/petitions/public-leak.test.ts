@@ -4,8 +4,8 @@
  */
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '@/db/testing';
-import { CANARY_MARKER, CANARY_PUBLIC_SLUG, insertCanaryCases } from '@/e2e/support/canary-cases';
-import { CANARY_SIGNER_FIRST_NAME } from '@/e2e/support/canary-petitions';
+import { CANARY_MARKER, CANARY_PUBLIC_SLUG, insertCanaryCases } from '@/e2e/fixtures/canary-cases';
+import { CANARY_SIGNER_FIRST_NAME } from '@/e2e/fixtures/canary-petitions';
 import { forgetPetitionCounts, getPetitionCount } from './get-petition-count';
 import { getCasePetition, getPublicPetition } from './get-public-petition';
 
