@@ -10,7 +10,7 @@ import type { SupporterLetterKit } from '@/lib/letters/get-supporter-letter-kit'
 import { nearestListedCountry } from '@/lib/i18n/world-regions';
 import { addressNameFor, renderTemplate } from '@/lib/letters/template-language';
 import { countryFromLanguage } from '@/lib/petitions/vocabulary';
-import type { LetterLanguage } from '@/lib/targets/vocabulary';
+import { LETTER_LANGUAGES, type LetterLanguage } from '@/lib/targets/vocabulary';
 
 /**
  * A supporter's own letter: the case's supporters' template filled in for the embassy of the country
@@ -18,7 +18,9 @@ import type { LetterLanguage } from '@/lib/targets/vocabulary';
  */
 export function SupporterLetterForm({ kit, locale, countryNames }: { kit: SupporterLetterKit; locale: string; countryNames: Record<string, string> }) {
   const t = useTranslations('letters');
-  const languages = (Object.keys(kit.templates) as LetterLanguage[]).sort((a) => (a === locale ? -1 : 1));
+  // The case's supporters' templates; without one, the supporter writes in their own words, in any letter language.
+  const templated = Object.keys(kit.templates) as LetterLanguage[];
+  const languages = (templated.length > 0 ? templated : [...LETTER_LANGUAGES]).sort((a) => (a === locale ? -1 : 1));
   const [language, setLanguage] = useState<LetterLanguage>(languages[0] ?? 'en');
   // The supporter's own country, from the browser's language once the form is live: its embassy when
   // listed, else one close by, with a word that theirs is not listed yet. Their own choice wins.
@@ -50,7 +52,6 @@ export function SupporterLetterForm({ kit, locale, countryNames }: { kit: Suppor
     'sender.organisation': '',
   });
   const body = edited ?? (rendered.ok ? rendered.text : '');
-  if (languages.length === 0) return <Notice>{t('supporter.noTemplate')}</Notice>;
   if (!embassy) return <Notice>{t('supporter.noEmbassy')}</Notice>;
   const addressName = addressNameFor(embassy, language);
   const mailto = `mailto:${embassy.email}?subject=${encodeURIComponent(kit.title)}&body=${encodeURIComponent(`${body}\n\n${senderName}`)}`;
@@ -66,6 +67,7 @@ export function SupporterLetterForm({ kit, locale, countryNames }: { kit: Suppor
   };
   return (
     <form method="post" action="/api/letters/supporter" className="space-y-4">
+      {templated.length === 0 ? <Notice>{t('supporter.noTemplate')}</Notice> : null}
       <input type="hidden" name="format" value="pdf" />
       <input type="hidden" name="caseSlug" value={kit.slug} />
       <div className="grid gap-4 sm:grid-cols-2">
