@@ -60,6 +60,7 @@ async function probeMetrics() {
         // prom-client's monitorEventLoopDelay histogram, reset at every scrape: the worst delay since the last one.
         lagMaxMs: (metric(text, 'vigil_nodejs_eventloop_lag_max_seconds') ?? NaN) * 1000,
         lagP99Ms: (metric(text, 'vigil_nodejs_eventloop_lag_p99_seconds') ?? NaN) * 1000,
+        cpuSeconds: metric(text, 'vigil_process_cpu_seconds_total') ?? NaN,
         heapUsedMb: (metric(text, 'vigil_nodejs_heap_size_used_bytes') ?? 0) / 1024 / 1024,
       });
     } catch {
@@ -69,6 +70,8 @@ async function probeMetrics() {
   }
 }
 
+// One answer before the samples count: the worker's first fetch loads undici and opens its connection.
+await fetch(`http://127.0.0.1:${port}/api/health/live`).then((response) => response.arrayBuffer()).catch(() => {});
 const loops = [probeLiveness(), probeMetrics()];
 parentPort.on('message', async (message) => {
   if (message !== 'stop') return;

@@ -61,7 +61,9 @@ export async function createScratchDatabase(name: string): Promise<{ url: string
 /** The compiled server as `npm start` runs it, from the benchmarks' build, on a port and database, in its own process group. */
 export function startProductionServer(port: number, databaseUrl: string, env: Record<string, string> = {}): ChildProcess {
   const secret = process.env.BENCH_SECRET_KEY ?? (process.env.BENCH_SECRET_KEY = randomBytes(32).toString('base64'));
-  return spawn('node', [`${BENCH_DIST_DIR}/vigil-server/server.mjs`], {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": flags for the server's node alone (a diagnosis, not a measurement).
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return spawn('node', [...nodeArgs, `${BENCH_DIST_DIR}/vigil-server/server.mjs`], {
     detached: true,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
