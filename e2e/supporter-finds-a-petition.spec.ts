@@ -26,6 +26,17 @@ test('the home page offers the open petition with its count; the petition shows 
   await expect(countries.getByRole('listitem').first()).toContainText(/\d/);
   await expect(countries).not.toContainText('@');
   await expect(page.getByRole('link', { name: 'Write your own letter to China’s embassy' })).toHaveAttribute('href', `/cases/${PETITION}/letter`);
+  // The country field: the browser's country first, and a few letters narrow the long list.
+  const box = page.getByTestId('petition-sign-box');
+  const countrySelect = box.getByLabel('Country', { exact: true });
+  await expect(countrySelect).toHaveValue('US');
+  await expect(countrySelect.locator('optgroup').first()).toHaveAttribute('label', 'Suggested');
+  await expect(countrySelect.locator('optgroup').first().locator('option')).toHaveText(['United States']);
+  await box.getByLabel('Find your country').fill('cote');
+  await expect(countrySelect.locator('optgroup[label="All countries"] option')).toHaveText([/^Côte d’Ivoire$/]);
+  await countrySelect.selectOption('CI');
+  await box.getByLabel('Find your country').fill('');
+  await expect(countrySelect).toHaveValue('CI');
   const axe = await new AxeBuilder({ page }).include('main').analyze();
   expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 });

@@ -44,13 +44,16 @@ export function SignPetitionForm({ slug, idPrefix = 'sign', framed = false }: { 
     return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, locale));
   }, [live, locale]);
   const countryName = (code: string) => countries.find((country) => country.code === code)?.name ?? code;
+  // The country the browser's language suggests: first in the list, and preselected.
+  const likely = live ? countryFromLanguage(navigator.languages?.[0] ?? navigator.language) : '';
+  // A phone's picker cannot be searched: a few letters typed here narrow the list.
+  const [countrySearch, setCountrySearch] = useState('');
 
-  // Preselect the country the browser's language suggests, unless the signer already chose one.
+  // Preselect the likely country, unless the signer already chose one.
   useEffect(() => {
-    if (!live || getFieldState('country').isDirty) return;
-    const guess = countryFromLanguage(navigator.languages?.[0] ?? navigator.language);
-    if (guess) setValue('country', guess);
-  }, [live, getFieldState, setValue]);
+    if (!likely || getFieldState('country').isDirty) return;
+    setValue('country', likely);
+  }, [likely, getFieldState, setValue]);
 
   const onSubmit = handleSubmit(async (values) => {
     setOutcome(null);
@@ -85,6 +88,9 @@ export function SignPetitionForm({ slug, idPrefix = 'sign', framed = false }: { 
   };
   const id = (field: string) => `${idPrefix}-${field}`;
   const [display, name, country] = useWatch({ control, name: ['display', 'name', 'country'] });
+  const search = foldForSearch(countrySearch);
+  const shownCountries = countries.filter((option) => option.code === country || !search || foldForSearch(option.name).includes(search) || option.code.toLowerCase() === search);
+  const likelyOption = shownCountries.find((option) => option.code === likely);
 
   if (outcome?.kind === 'accepted') {
     return <Notice tone="success">{t('accepted')}</Notice>;
@@ -108,6 +114,18 @@ export function SignPetitionForm({ slug, idPrefix = 'sign', framed = false }: { 
         <label htmlFor={id('country')} className="block text-sm font-medium">
           {t('country')}
         </label>
+        {live ? (
+          <input
+            type="search"
+            id={id('country-search')}
+            aria-label={t('countrySearch')}
+            aria-controls={id('country')}
+            placeholder={t('countrySearch')}
+            value={countrySearch}
+            onChange={(event) => setCountrySearch(event.target.value)}
+            className="block w-full rounded border border-stone-300 bg-white px-3 py-1.5 text-sm"
+          />
+        ) : null}
         <select
           id={id('country')}
           aria-invalid={errorFor('country') ? true : undefined}
@@ -116,11 +134,20 @@ export function SignPetitionForm({ slug, idPrefix = 'sign', framed = false }: { 
           {...register('country')}
         >
           <option value="">{t('chooseCountry')}</option>
-          {countries.map((option) => (
-            <option key={option.code} value={option.code}>
-              {option.name}
-            </option>
-          ))}
+          {likelyOption ? (
+            <optgroup label={t('likelyCountry')}>
+              <option value={likelyOption.code}>{likelyOption.name}</option>
+            </optgroup>
+          ) : null}
+          <optgroup label={t('allCountries')}>
+            {shownCountries
+              .filter((option) => option !== likelyOption)
+              .map((option) => (
+                <option key={option.code} value={option.code}>
+                  {option.name}
+                </option>
+              ))}
+          </optgroup>
         </select>
         {errorFor('country') ? (
           <p id={`${id('country')}-error`} role="alert" className="text-sm text-red-700">
@@ -153,3 +180,11 @@ export function SignPetitionForm({ slug, idPrefix = 'sign', framed = false }: { 
   );
 }
 
+/** Lower case without accents, so "cote" finds "Côte d’Ivoire" and "turkiye" finds "Türkiye". */
+function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .trim();
+}
