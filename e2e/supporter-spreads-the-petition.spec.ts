@@ -61,7 +61,7 @@ test.describe('in Korean', () => {
     // Another open petition, with its count; not this one again.
     const others = page.getByTestId('other-petitions');
     await expect(others.getByRole('link')).not.toHaveCount(0);
-    await expect(others.getByRole('link', { name: /Do not send them back/ })).toHaveCount(0);
+    await expect(others.getByRole('link', { name: 'Do not send them back: let the mother and her son go to South Korea', exact: true })).toHaveCount(0);
     await expect(others).toContainText(/서명 \d+명 · 목표 [\d,]+명/);
     // Copying the link puts the petition's address on the clipboard.
     await page.getByRole('button', { name: '링크 복사' }).click();
