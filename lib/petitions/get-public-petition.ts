@@ -4,7 +4,7 @@ import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cases, petitions, petitionSignatures } from '@/db/schema';
 import { signatureIsCounted } from './confirmed-count';
-import { type PublicPetition, type PublicSigner, publicCountryCounts, toPublicSigner } from './public';
+import { type PublicPetition, type PublicSigner, publicCountryCounts, publicMilestones, toPublicSigner } from './public';
 import { petitionIsPublic, siteSigningPaused } from './public-queries';
 import { signingRefusal } from './signing-refusal';
 
@@ -56,7 +56,7 @@ async function toPublicPetition(row: Awaited<ReturnType<typeof selectPetitions>>
     caseSlug: row.caseSlug,
     caseTitle: row.caseTitle,
     recentSigners: signerRows.map(toPublicSigner).filter((signer): signer is PublicSigner => signer !== null),
-    milestones: row.milestones.map(({ signatures, note }) => ({ signatures, note })),
+    milestones: publicMilestones(row.milestones),
     ...publicCountryCounts(countryRows),
   };
 }

@@ -9,7 +9,7 @@ import { getDb } from '@/db/client';
 import { cases, petitions } from '@/db/schema';
 import { URGENCY_LEVELS } from '@/lib/cases/vocabulary';
 import { confirmedCountColumn } from './get-petition-count';
-import type { Milestone } from './public';
+import { type Milestone, publicMilestones } from './public';
 import { petitionAcceptsSignatures, petitionIsPublic } from './public-queries';
 
 export interface OpenPetitionSummary {
@@ -46,5 +46,5 @@ export async function listOpenPetitions(limit = 6): Promise<OpenPetitionSummary[
     .where(and(petitionIsPublic, eq(cases.lifecycle, 'published'), petitionAcceptsSignatures))
     .orderBy(asc(urgencyRank), desc(confirmedCountColumn), desc(petitions.createdAt))
     .limit(limit);
-  return rows.map((row) => ({ ...row, milestones: row.milestones.map(({ signatures, note }) => ({ signatures, note })) }));
+  return rows.map((row) => ({ ...row, milestones: publicMilestones(row.milestones) }));
 }

@@ -39,6 +39,11 @@ export interface Milestone {
   note: string;
 }
 
+/** The stored milestones as the public may see them: only the count and the organizer's public text. */
+export function publicMilestones(stored: readonly Milestone[]): Milestone[] {
+  return stored.map(({ signatures, note }) => ({ signatures, note }));
+}
+
 /** Which milestones a count has reached, and the next one (null when all are reached or there are none). */
 export function milestoneProgress(confirmed: number, milestones: readonly Milestone[]): { reached: Milestone[]; next: Milestone | null } {
   const reached = milestones.filter((milestone) => milestone.signatures <= confirmed);
