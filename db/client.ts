@@ -13,6 +13,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { Pool } from 'pg';
 import * as schema from './schema';
+import { runDataMigrations } from './data-migrations';
 import { acquireDirectoryLock } from './directory-lock';
 import { logger } from '../lib/observability/logger';
 
@@ -82,6 +83,7 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
     client.release();
   }
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Database;
+  await runDataMigrations(db);
   return { db, engine: 'postgres', close: () => pool.end() };
 }
 
@@ -96,6 +98,7 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
     await client.waitReady;
     const pgliteDb = drizzlePglite({ client, schema });
     await migratePglite(pgliteDb, { migrationsFolder });
+    await runDataMigrations(pgliteDb as unknown as Database);
     return {
       db: pgliteDb as unknown as Database,
       engine: 'pglite',

@@ -340,6 +340,9 @@ export async function seedDemoData(db: Database): Promise<void> {
       },
       events: [],
     });
+    // The demo cases were written as rows; they go public as they stand, as approved snapshots would.
+    const { publishCasesAsTheyStand } = await import('../lib/cases/first-snapshots');
+    await publishCasesAsTheyStand(tx, { userId: null, email: 'system:demo-seed', ip: '' });
   });
   await (await import('./seed-targets')).seedTargets(db);
   await (await import('./seed-petitions')).seedDemoPetitions(db, DEMO_CASE_SLUG);

@@ -88,10 +88,26 @@ export const publicationRequests = pgTable(
     custodyChange: jsonb('custody_change'),
     decidedByUserId: uuid('decided_by_user_id').references(() => users.id, { onDelete: 'restrict' }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /**
+     * The public view the requester asked to publish, exactly as reviewed (lib/cases/public-snapshot.ts):
+     * null means "take the case down". Approval publishes it only while the working copy still gives the
+     * same content (same hash); otherwise it must be asked and reviewed again.
+     */
+    content: jsonb('content'),
+    contentHash: text('content_hash'),
+    /** The snapshot that was public when it was asked (null: nothing was): the "before" of the diff. */
+    baseSnapshotId: uuid('base_snapshot_id'),
+    /** Why the reviewer refused it; shown to the requester. */
+    rejectionReason: text('rejection_reason').notNull().default(''),
+    /** A correction published at once under the urgent-corrections rule: why, and who reviewed it after. */
+    urgentReason: text('urgent_reason').notNull().default(''),
+    reviewedAfterByUserId: uuid('reviewed_after_by_user_id').references(() => users.id, { onDelete: 'restrict' }),
+    reviewedAfterAt: timestamp('reviewed_after_at', { withTimezone: true }),
     ...timestamps,
   },
   (table) => [
     index('publication_requests_case_idx').on(table.caseId, table.status),
+    index('publication_requests_status_idx').on(table.status, table.createdAt),
     // Only one pending request per case and per event.
     uniqueIndex('publication_requests_one_pending_case')
       .on(table.caseId)
@@ -99,6 +115,38 @@ export const publicationRequests = pgTable(
     uniqueIndex('publication_requests_one_pending_event')
       .on(table.eventId)
       .where(sql`${table.eventId} is not null and ${table.status} = 'pending'`),
+  ],
+);
+
+/**
+ * What the public sees of a case: immutable records (UPDATE refused by a trigger), one per approved
+ * publication. `content` is the reviewed public view (null: the case was taken down) and `contentHash`
+ * its SHA-256; `stamps` holds the dates the public reads (last update, each event's). cases.public_snapshot_id
+ * points at the current one. Public pages, feeds, JSON and signer mails read nothing else of a case.
+ */
+export const publicSnapshots = pgTable(
+  'public_snapshots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    content: jsonb('content'),
+    contentHash: text('content_hash'),
+    stamps: jsonb('stamps').notNull(),
+    /** Copied from the content for lookups: the public address and title. */
+    slug: text('slug'),
+    title: text('title'),
+    archived: boolean('archived').notNull().default(false),
+    requestId: uuid('request_id').references(() => publicationRequests.id, { onDelete: 'restrict' }),
+    /** Who approved it (null for the first snapshots made from cases already public on upgrade). */
+    approvedByUserId: uuid('approved_by_user_id').references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('public_snapshots_case_version_unique').on(table.caseId, table.version),
+    index('public_snapshots_slug_idx').on(table.slug),
   ],
 );
 
@@ -111,6 +159,14 @@ export const caseRules = pgTable(
     requireSecondApproval: boolean('require_second_approval').notNull().default(true),
     /** A case with no change for this many days is flagged for review. */
     reviewAfterDays: integer('review_after_days').notNull().default(30),
+    /** A correction or retraction may go public at once, with a recorded reason, and is reviewed after. */
+    allowUrgentCorrections: boolean('allow_urgent_corrections').notNull().default(false),
+    /**
+     * A weaker rule one admin asked for (second approval off, urgent corrections on): it applies only
+     * when another admin saves the same. { requireSecondApproval, reviewAfterDays, allowUrgentCorrections }.
+     */
+    proposedRules: jsonb('proposed_rules'),
+    proposedByUserId: uuid('proposed_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     updatedByUserId: uuid('updated_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
   },

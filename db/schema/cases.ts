@@ -31,9 +31,17 @@ export const cases = pgTable(
     consentWaiverReason: text('consent_waiver_reason').notNull().default(''),
     nextReviewOn: date('next_review_on'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /**
+     * The published snapshot the public sees (db/schema/case-records.ts `publicSnapshots`), null when the
+     * case is not public. Written only by the publication gate (lib/cases/public-snapshot.ts).
+     */
+    publicSnapshotId: uuid('public_snapshot_id'),
     ...timestamps,
   },
-  (table) => [index('cases_public_listing_idx').on(table.lifecycle, table.publicityMode)],
+  (table) => [
+    index('cases_public_listing_idx').on(table.lifecycle, table.publicityMode),
+    index('cases_public_snapshot_idx').on(table.publicSnapshotId),
+  ],
 );
 
 export const casePeople = pgTable(
@@ -80,8 +88,17 @@ export const timelineEvents = pgTable(
     /** Another credible account contradicts this one. */
     disputed: boolean('disputed').notNull().default(false),
     retractedAt: timestamp('retracted_at', { withTimezone: true }),
-    // Internal by default: an advocate makes an event public deliberately.
+    /**
+     * Internal by default. "public" is the staff's intent: the event enters the public view only with the
+     * next approved publication (lib/cases/public-snapshot.ts), never by this column alone.
+     */
     visibility: eventVisibility('visibility').notNull().default('internal'),
+    /**
+     * The custody status the event reports for its people, as of its date (null: it reports none). Staff
+     * see it at once; the public only from a published snapshot, and only when the event itself is public.
+     */
+    custodyStatus: custodyStatus('custody_status'),
+    custodyPlace: text('custody_place'),
     internalNotes: text('internal_notes').notNull().default(''),
     ...timestamps,
   },

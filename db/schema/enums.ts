@@ -93,7 +93,7 @@ export const sourceKind = pgEnum('source_kind', [
 // Case records
 export const caseRecordKind = pgEnum('case_record_kind', ['case', 'person', 'event', 'source']);
 export const eventCorrectionKind = pgEnum('event_correction_kind', ['correction', 'retraction']);
-export const publicationRequestStatus = pgEnum('publication_request_status', ['pending', 'approved', 'withdrawn']);
+export const publicationRequestStatus = pgEnum('publication_request_status', ['pending', 'approved', 'withdrawn', 'rejected']);
 
 // Petitions
 export const petitionStatus = pgEnum('petition_status', ['draft', 'open', 'paused', 'closed', 'delivered']);

@@ -20,3 +20,13 @@ export const jobLeases = pgTable('job_leases', {
   consecutiveFailures: integer('consecutive_failures').notNull().default(0),
   ...timestamps,
 });
+
+/**
+ * Data steps a migration asks for that only the app's code can do (db/data-migrations.ts): the SQL
+ * migration inserts the row, the app runs the step once after migrating and stamps `doneAt`.
+ */
+export const dataMigrations = pgTable('data_migrations', {
+  name: text('name').primaryKey(),
+  doneAt: timestamp('done_at', { withTimezone: true }),
+  ...timestamps,
+});

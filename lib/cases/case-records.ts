@@ -18,7 +18,6 @@ import {
 import type { Database, Transaction } from '@/db/client';
 import type { caseRecordKind } from '@/db/schema/enums';
 import { type AuditActor, recordAudit } from '@/lib/audit/record-audit';
-import { caseIsPublic } from './public-queries';
 import { computeVerificationGrade } from './verification';
 
 /** Saved versions of records with the email of who saved each; the caller says which records, in what order. */
@@ -102,12 +101,6 @@ async function touchCase(tx: Transaction, caseId: string): Promise<void> {
   await tx.update(cases).set({ updatedAt: sql`now()` }).where(eq(cases.id, caseId));
 }
 
-/** Whether the public may see the case now: the one rule, `caseIsPublic`, asked of the database. */
-export async function caseIsPublicNow(tx: Transaction, caseId: string): Promise<boolean> {
-  const [row] = await tx.select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), caseIsPublic));
-  return Boolean(row);
-}
-
 /** Recomputes and stores the verification grade of the given events from their current sources. */
 export async function refreshVerificationGrades(tx: Transaction, eventIds: string[]): Promise<void> {
   if (eventIds.length === 0) return;
@@ -130,20 +123,4 @@ export async function refreshVerificationGrades(tx: Transaction, eventIds: strin
     });
     await tx.update(timelineEvents).set({ verificationGrade: grade }).where(eq(timelineEvents.id, event.id));
   }
-}
-
-/**
- * Thrown inside a write's transaction when the change would show something to the public without going
- * through publication: the transaction rolls back and the form gets the field error.
- */
-export class PublicationRequired extends Error {
-  constructor(readonly field: string) {
-    super('This change would make the case public: it must go through publication');
-    this.name = 'PublicationRequired';
-  }
-}
-
-export function publicationRequiredAsFieldError(error: unknown): { ok: false; fieldErrors: Record<string, string> } {
-  if (error instanceof PublicationRequired) return { ok: false, fieldErrors: { [error.field]: 'publishThroughApproval' } };
-  throw error;
 }

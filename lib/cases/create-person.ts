@@ -4,7 +4,6 @@ import { casePeople, cases } from '@/db/schema';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { recordChange } from './case-records';
-import { revalidatePublicCases } from './public-cache';
 import { createPersonSchema } from './schemas';
 
 /** Adds a person to a case, after the people already there. */
@@ -12,7 +11,8 @@ export const createPerson = defineOperation({
   name: 'people.create',
   input: createPersonSchema,
   writes: true,
-  changesPublicView: true,
+  // The working copy only: the public sees it once a publication carrying it is approved.
+  changesPublicView: false,
   async run({ tx, actor }, fields): Promise<OperationResult<{ personId: string }>> {
     const [owner] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, fields.caseId)).for('update');
     if (!owner) return fieldError('caseId', 'recordInvalid');
@@ -26,5 +26,4 @@ export const createPerson = defineOperation({
     await recordChange(tx, actor, { kind: 'person', id: row!.id, caseId: fields.caseId, changeKind: 'created', action: 'people.create' });
     return succeeded({ personId: row!.id });
   },
-  afterCommit: revalidatePublicCases,
 });

@@ -1,23 +1,12 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { cases } from '@/db/schema';
-import { type PublicCase, toPublicCaseSummary } from './public';
-import { caseIsPublic, loadPublicCorrections, loadPublicPeople, loadPublicTimeline, publicCaseColumns } from './public-queries';
+import { publicSnapshots } from '@/db/schema';
+import type { PublicCase } from './public';
+import { readPublishedCases } from './public-queries';
 
-/** One case as the public may see it, or null when it is unknown, a draft, or not a public campaign. */
+/** One case as the public may see it (its published snapshot), or null when none is public at that address. */
 export async function getPublicCase(slug: string): Promise<PublicCase | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select(publicCaseColumns)
-    .from(cases)
-    .where(and(eq(cases.slug, slug), caseIsPublic))
-    .limit(1);
-  if (!row) return null;
-  const [peopleByCase, timeline, corrections] = await Promise.all([
-    loadPublicPeople(db, [row.id]),
-    loadPublicTimeline(db, row.id),
-    loadPublicCorrections(db, row.id),
-  ]);
-  return { ...toPublicCaseSummary(row, peopleByCase.get(row.id) ?? []), timeline, corrections };
+  const [publicCase] = await readPublishedCases(await getDb(), eq(publicSnapshots.slug, slug));
+  return publicCase ?? null;
 }

@@ -1,20 +1,14 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { cases } from '@/db/schema';
-import { type PublicCaseSummary, toPublicCaseSummary } from './public';
-import { caseIsPublic, loadPublicPeople, publicCaseColumns } from './public-queries';
+import { type PublicCaseSummary } from './public';
+import { readPublishedCases } from './public-queries';
 import { URGENCY_LEVELS } from './vocabulary';
 
-/** Every case the public may see, most urgent first, then most recently updated. No session needed. */
+/** Every case the public may see (their published snapshots), most urgent first, then most recently updated. No session needed. */
 export async function listPublicCases(): Promise<PublicCaseSummary[]> {
-  const db = await getDb();
-  const rows = await db.select(publicCaseColumns).from(cases).where(caseIsPublic);
-  const peopleByCase = await loadPublicPeople(
-    db,
-    rows.map((row) => row.id),
-  );
-  return rows
-    .map((row) => toPublicCaseSummary(row, peopleByCase.get(row.id) ?? []))
+  const published = await readPublishedCases(await getDb());
+  return published
+    .map(({ timeline: _timeline, corrections: _corrections, ...summary }): PublicCaseSummary => summary)
     .sort(
       (a, b) =>
         Number(a.archived) - Number(b.archived) ||

@@ -10,6 +10,9 @@ import { exportDossier } from './export-dossier';
 import { getCaseFile } from './get-case-file';
 import { getCaseHistory } from './get-case-history';
 import { getCaseRules } from './get-case-rules';
+import { getCasePublication, getPublicationPreview, listPublicationQueue } from './get-publication';
+import { confirmUrgentPublication } from './confirm-urgent-publication';
+import { rejectPublication } from './reject-publication';
 import { getSourceDetails } from './get-source-details';
 import { listCases } from './list-cases';
 import { listSources } from './list-sources';
@@ -31,6 +34,11 @@ export const caseOperations: readonly DefinedOperation[] = [
   requestPublication,
   approvePublication,
   withdrawPublication,
+  rejectPublication,
+  confirmUrgentPublication,
+  getCasePublication,
+  listPublicationQueue,
+  getPublicationPreview,
   exportDossier,
   createPerson,
   updatePerson,

@@ -1,32 +1,38 @@
-/** Queries behind the public projection. They select public columns only, so no private value is ever loaded. */
+/**
+ * Queries behind the public projection. They select public columns only, so no private value is ever
+ * loaded. The `loadPublic*` queries read the staff's working copy: they build a publication's candidate
+ * (lib/cases/public-snapshot.ts). The public itself reads published snapshots only (`readPublishedCases`).
+ */
 import 'server-only';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import {
   casePeople,
   cases,
   eventCorrections,
+  publicSnapshots,
   sources,
   timelineEventPeople,
   timelineEventSources,
   timelineEvents,
 } from '@/db/schema';
 import {
+  type PersonRow,
+  type PublicCase,
   type PublicCorrection,
   type PublicPerson,
   type PublicSource,
   type PublicTimelineEvent,
+  eventRef,
+  fromSnapshot,
   toPublicCorrectionNotice,
   toPublicPerson,
   toPublicSource,
   toPublicTimelineEvent,
 } from './public';
 
-/** The one rule for what the public may see of a case: published or archived, and a public campaign. */
-export const caseIsPublic = and(
-  inArray(cases.lifecycle, ['published', 'archived']),
-  eq(cases.publicityMode, 'public_campaign'),
-);
+/** The one rule for what the public may see of a case: it has a current published snapshot. */
+export const caseIsPublic = isNotNull(cases.publicSnapshotId);
 
 /** The same rule as a selectable column: true or false, never null. */
 export const caseIsPublicColumn = sql<boolean>`coalesce(${caseIsPublic}, false)`;
@@ -57,7 +63,25 @@ const publicPersonColumns = {
   custodyAsOf: casePeople.custodyAsOf,
   custodyAsOfPrecision: casePeople.custodyAsOfPrecision,
   ...lastConfirmedColumns(),
+  ...reportedCustodyColumns(),
 };
+
+/**
+ * The custody the latest public, unretracted event reports for the person, if any: it wins over the status
+ * set on the person. An internal event's report never reaches the public view.
+ */
+function reportedCustodyColumns() {
+  const latest = (column: string) => sql.raw(`(select e.${column} from timeline_event_people tp
+      join timeline_events e on e.id = tp.event_id
+      where tp.person_id = case_people.id and e.visibility = 'public' and e.retracted_at is null and e.custody_status is not null
+      order by e.occurred_on desc, e.created_at desc limit 1)`);
+  return {
+    reportedStatus: sql<PersonRow['custodyStatus'] | null>`${latest('custody_status')}`,
+    reportedPlace: sql<string | null>`${latest('custody_place')}`,
+    reportedOn: sql<string | null>`${latest('occurred_on')}`,
+    reportedPrecision: sql<PersonRow['custodyAsOfPrecision'] | null>`${latest('occurred_precision')}`,
+  };
+}
 
 /** The latest public, unretracted event concerning the person: its date and precision. */
 function lastConfirmedColumns() {
@@ -83,9 +107,12 @@ export async function loadPublicPeople(
     .from(casePeople)
     .where(inArray(casePeople.caseId, caseIds))
     .orderBy(asc(casePeople.displayOrder), asc(casePeople.createdAt));
-  for (const row of rows) {
+  for (const { reportedStatus, reportedPlace, reportedOn, reportedPrecision, ...row } of rows) {
     const list = byCase.get(row.caseId) ?? [];
-    list.push(toPublicPerson(row));
+    const reported = reportedStatus && reportedOn && reportedPrecision
+      ? { custodyStatus: reportedStatus, custodyPlace: reportedPlace, custodyAsOf: reportedOn, custodyAsOfPrecision: reportedPrecision }
+      : {};
+    list.push(toPublicPerson({ ...row, ...reported }));
     byCase.set(row.caseId, list);
   }
   return byCase;
@@ -96,8 +123,6 @@ export async function loadPublicTimeline(db: Database, caseId: string): Promise<
   const events = await db
     .select({
       id: timelineEvents.id,
-      // An opaque reference: the record's id never leaves the database.
-      ref: sql<string>`md5('vigil-event:' || ${timelineEvents.id}::text)`,
       updatedAt: sql<string>`${timelineEvents.updatedAt}`.mapWith((value: Date | string) => new Date(value).toISOString()),
       occurredOn: timelineEvents.occurredOn,
       occurredPrecision: timelineEvents.occurredPrecision,
@@ -144,7 +169,7 @@ export async function loadPublicTimeline(db: Database, caseId: string): Promise<
   return events.map((event) => {
     const latest = correctionsByEvent.get(event.id)?.[0];
     return toPublicTimelineEvent(
-      event,
+      { ...event, ref: eventRef(event.id) },
       (peopleByEvent.get(event.id) ?? []).map((row) => row.alias),
       (sourcesByEvent.get(event.id) ?? []).map((row): PublicSource => toPublicSource(row)),
       latest ? toPublicCorrectionNotice(latest) : null,
@@ -189,4 +214,33 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
     groups.set(key(row), list);
   }
   return groups;
+}
+
+/** The public views of the cases matching `where` (a condition on `cases`), read from their current snapshots. */
+export async function readPublishedCases(db: Database, where?: SQL): Promise<PublicCase[]> {
+  const rows = await db
+    .select({ content: publicSnapshots.content, stamps: publicSnapshots.stamps })
+    .from(cases)
+    .innerJoin(publicSnapshots, eq(publicSnapshots.id, cases.publicSnapshotId))
+    .where(where ? and(caseIsPublic, where) : caseIsPublic);
+  return rows.flatMap((row) => (row.content ? [fromSnapshot(row.content, row.stamps)] : []));
+}
+
+/** The published slug and title of a public case, joined on `cases` (public pages never show the working copy's). */
+export const publishedCaseColumns = {
+  slug: sql<string>`${publicSnapshots.slug}`,
+  title: sql<string>`${publicSnapshots.title}`,
+  archived: publicSnapshots.archived,
+  urgency: sql<string>`${publicSnapshots.content} ->> 'urgency'`,
+};
+export const joinPublishedSnapshot = eq(publicSnapshots.id, cases.publicSnapshotId);
+
+/** Whether the event is on the case's published timeline (its ref is in the current snapshot). */
+export async function eventIsPublished(db: Database, caseId: string, eventId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ found: sql<boolean>`exists (select 1 from jsonb_array_elements(${publicSnapshots.content} -> 'timeline') item where item ->> 'ref' = ${eventRef(eventId)})` })
+    .from(cases)
+    .innerJoin(publicSnapshots, joinPublishedSnapshot)
+    .where(eq(cases.id, caseId));
+  return row?.found ?? false;
 }

@@ -3,6 +3,7 @@
  * Each is built by naming the fields that may be public. A new column stays private until it is
  * added here on purpose.
  */
+import { createHash } from 'node:crypto';
 import type {
   CaseLifecycle,
   CustodyStatus,
@@ -71,6 +72,11 @@ export interface PublicTimelineEvent {
   notice: PublicCorrectionNotice | null;
 }
 
+/** The opaque public reference of an event: stable, and the record's id never leaves the database. */
+export function eventRef(eventId: string): string {
+  return createHash('md5').update(`vigil-event:${eventId}`).digest('hex');
+}
+
 export interface PublicCaseSummary {
   slug: string;
   title: string;
@@ -79,27 +85,6 @@ export interface PublicCaseSummary {
   archived: boolean;
   lastUpdatedAt: string;
   people: PublicPerson[];
-}
-
-export interface CaseRow {
-  slug: string;
-  title: string;
-  summary: string;
-  urgency: UrgencyLevel;
-  lifecycle: CaseLifecycle;
-  lastUpdatedAt: string;
-}
-
-export function toPublicCaseSummary(row: CaseRow, people: PublicPerson[]): PublicCaseSummary {
-  return {
-    slug: row.slug,
-    title: row.title,
-    summary: row.summary,
-    urgency: row.urgency,
-    archived: row.lifecycle === 'archived',
-    lastUpdatedAt: row.lastUpdatedAt,
-    people,
-  };
 }
 
 export interface PublicCase extends PublicCaseSummary {
@@ -197,4 +182,47 @@ export interface CorrectionRow {
 
 export function toPublicCorrectionNotice(row: CorrectionRow): PublicCorrectionNotice {
   return { kind: row.kind, on: row.createdAt.slice(0, 10), reason: row.publicReason };
+}
+
+/** A published snapshot's stored JSON, as the public reads it: rebuilt field by field, dates stamped at publication. */
+export function fromSnapshot(content: unknown, stamps: unknown): PublicCase {
+  const view = content as Omit<PublicCase, 'lastUpdatedAt' | 'timeline'> & { timeline: Omit<PublicTimelineEvent, 'updatedAt'>[] };
+  const dates = stamps as { lastUpdatedAt: string; events: Record<string, string> };
+  const source = (item: PublicSource): PublicSource => ({ kind: item.kind, attribution: item.attribution, name: item.name, url: item.url });
+  const notice = (item: PublicCorrectionNotice | null): PublicCorrectionNotice | null => (item ? { kind: item.kind, on: item.on, reason: item.reason } : null);
+  const partial = (item: PartialDate | null): PartialDate | null => (item ? { date: item.date, precision: item.precision } : null);
+  return {
+    slug: view.slug,
+    title: view.title,
+    summary: view.summary,
+    urgency: view.urgency,
+    archived: view.archived,
+    lastUpdatedAt: dates.lastUpdatedAt,
+    people: view.people.map((person) => ({
+      alias: person.alias,
+      relation: person.relation,
+      birthYear: person.birthYear,
+      birthYearApproximate: person.birthYearApproximate,
+      isMinor: person.isMinor,
+      custodyStatus: person.custodyStatus,
+      custodyPlace: person.custodyPlace,
+      custodyAsOf: partial(person.custodyAsOf),
+      lastConfirmed: partial(person.lastConfirmed),
+    })),
+    timeline: view.timeline.map((event) => ({
+      ref: event.ref,
+      updatedAt: dates.events[event.ref] ?? dates.lastUpdatedAt,
+      occurred: partial(event.occurred)!,
+      endedOn: event.endedOn,
+      type: event.type,
+      title: event.title,
+      description: event.description,
+      place: event.place,
+      verification: event.verification,
+      people: [...event.people],
+      sources: event.sources.map(source),
+      notice: notice(event.notice),
+    })),
+    corrections: view.corrections.map((item) => ({ eventTitle: item.eventTitle, ...notice(item)! })),
+  };
 }

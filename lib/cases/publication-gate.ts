@@ -1,135 +1,172 @@
 /**
- * The gate between a case file and the public: a case is published, or an event made public, only when
- * the family's consent is recorded (or why publishing is safe without it) and, when the case rules
- * require it, after a second staff member approved. Internal helpers run inside the caller's transaction.
+ * The publication gate: the only way from the working copy to the public. A request holds the public
+ * view as the requester saw it (content and hash) and the snapshot it would replace; an approval by a
+ * second staff member (when the case rules require one) publishes exactly that content, and only while
+ * the working copy still gives it. Internal helpers run inside the caller's transaction.
  */
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { casePeople, cases, publicationRequests, timelineEvents } from '@/db/schema';
+import { cases, publicationRequests } from '@/db/schema';
 import type { Transaction } from '@/db/client';
 import { type AuditActor, recordAudit } from '@/lib/audit/record-audit';
-import { recordChange } from './case-records';
+import { canonicalJson } from '@/lib/audit/audit-hash';
 import { readCaseRules } from './case-rules';
 import { consentAllowsPublication } from './publication-rules';
-import { recordCaseNews } from './case-news';
+import { eventRef } from './public';
+import { buildCandidate, contentHash, currentSnapshot, type PublicCaseContent, publishSnapshot } from './public-snapshot';
 
-export type PublicationRefusal = 'consentRequired' | 'notPublicCampaign' | 'recordInvalid';
-export type PublicationOutcome = { outcome: 'published' | 'pending' } | { refused: PublicationRefusal };
+export type PublicationRefusal =
+  | 'consentRequired'
+  | 'notPublicCampaign'
+  | 'recordInvalid'
+  | 'nothingToPublish'
+  | 'secondApproverRequired'
+  | 'changedSinceReview'
+  | 'changedSinceRequest'
+  | 'requestInvalid'
+  | 'urgentNotAllowed'
+  | 'otherChangesWaiting';
+export type PublicationOutcome = { outcome: 'published' | 'pending'; requestId: string } | { refused: PublicationRefusal };
 
-export interface PublicationSubject {
-  caseId: string;
-  /** null: the case itself. */
-  eventId: string | null;
+/** Why the working copy gives no public view while the case is not public either: what the requester must settle. */
+function emptyRefusal(owner: { publicityMode: string; familyConsentStatus: Parameters<typeof consentAllowsPublication>[0]; consentWaiverReason: string }): PublicationRefusal {
+  if (owner.publicityMode !== 'public_campaign') return 'notPublicCampaign';
+  if (!consentAllowsPublication(owner.familyConsentStatus, owner.consentWaiverReason)) return 'consentRequired';
+  return 'nothingToPublish';
 }
 
-/** A custody change an event reports, held back with the event until it may be public. */
-export interface CustodyChange {
-  personIds: string[];
-  custodyStatus: (typeof casePeople.$inferSelect)['custodyStatus'];
-  custodyPlace: string | null;
-  asOf: string;
-  precision: (typeof casePeople.$inferSelect)['custodyAsOfPrecision'];
-}
-
-/** Moves the people to the status an event reports, as of its date, each change kept in their history. */
-export async function applyCustodyChange(tx: Transaction, actor: AuditActor, caseId: string, change: CustodyChange): Promise<void> {
-  for (const personId of change.personIds) {
-    const [row] = await tx
-      .update(casePeople)
-      .set({
-        custodyStatus: change.custodyStatus,
-        custodyPlace: change.custodyPlace,
-        custodyAsOf: change.asOf,
-        custodyAsOfPrecision: change.precision,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(casePeople.id, personId), eq(casePeople.caseId, caseId)))
-      .returning({ id: casePeople.id });
-    if (row) await recordChange(tx, actor, { kind: 'person', id: personId, caseId, changeKind: 'custodyFromEvent', action: 'people.update' });
-  }
-}
-
-/** Why the subject may not be published now, or null when it may. */
-export async function publicationRefusal(tx: Transaction, subject: PublicationSubject): Promise<PublicationRefusal | null> {
-  const [owner] = await tx
-    .select({ consent: cases.familyConsentStatus, waiver: cases.consentWaiverReason, mode: cases.publicityMode })
-    .from(cases)
-    .where(eq(cases.id, subject.caseId));
-  if (!owner) return 'recordInvalid';
-  if (subject.eventId) {
-    const [event] = await tx
-      .select({ id: timelineEvents.id })
-      .from(timelineEvents)
-      .where(and(eq(timelineEvents.id, subject.eventId), eq(timelineEvents.caseId, subject.caseId)));
-    if (!event) return 'recordInvalid';
-  } else if (owner.mode !== 'public_campaign') {
-    return 'notPublicCampaign';
-  }
-  return consentAllowsPublication(owner.consent, owner.waiver) ? null : 'consentRequired';
-}
-
-/** Asks for publication: published at once when no second approval is required, else a pending request. */
+/**
+ * Asks to publish the case's working copy as it stands now (or to take the case down, when the working
+ * copy is no longer meant to be public). One pending request per case: asking again replaces its content
+ * and makes the asker its requester. Published at once when the case rules require no second approval.
+ */
 export async function requestPublicationIn(
   tx: Transaction,
   actor: AuditActor,
-  subject: PublicationSubject & { note: string; custodyChange?: CustodyChange | null },
+  subject: { caseId: string; note: string; urgentReason?: string },
 ): Promise<PublicationOutcome> {
-  const refusal = await publicationRefusal(tx, subject);
-  if (refusal) return { refused: refusal };
+  const [owner] = await tx
+    .select({ publicityMode: cases.publicityMode, familyConsentStatus: cases.familyConsentStatus, consentWaiverReason: cases.consentWaiverReason })
+    .from(cases)
+    .where(eq(cases.id, subject.caseId))
+    .for('update');
+  if (!owner) return { refused: 'recordInvalid' };
+  const candidate = await buildCandidate(tx, subject.caseId);
+  const current = await currentSnapshot(tx, subject.caseId);
+  const content = candidate?.content ?? null;
+  const currentContent = current?.content ?? null;
+  if (!content && !currentContent) return { refused: emptyRefusal(owner) };
+  const hash = contentHash(content);
+  if (hash === contentHash(currentContent)) return { refused: 'nothingToPublish' };
+
   const rules = await readCaseRules(tx);
-  const approvedNow = !rules.requireSecondApproval;
-  const [request] = await tx
-    .insert(publicationRequests)
-    .values({
-      caseId: subject.caseId,
-      eventId: subject.eventId,
-      note: subject.note,
-      custodyChange: subject.custodyChange ?? null,
-      requestedByUserId: actor.userId!,
-      status: approvedNow ? 'approved' : 'pending',
-      decidedByUserId: approvedNow ? actor.userId : null,
-      decidedAt: approvedNow ? sql`now()` : null,
-    })
-    // One pending request per case and per event: asking again leaves the first one waiting.
-    .onConflictDoNothing()
-    .returning({ id: publicationRequests.id });
-  if (!request && subject.eventId && subject.custodyChange) {
-    // Asked again with a (new) custody change: the waiting request carries the latest one.
+  const urgent = Boolean(subject.urgentReason);
+  if (urgent && !rules.allowUrgentCorrections) return { refused: 'urgentNotAllowed' };
+  const approvedNow = urgent || !rules.requireSecondApproval;
+  const values = {
+    note: subject.note,
+    content,
+    contentHash: hash,
+    baseSnapshotId: current?.id ?? null,
+    requestedByUserId: actor.userId!,
+    rejectionReason: '',
+    urgentReason: subject.urgentReason ?? '',
+  };
+  const decided = approvedNow ? { status: 'approved' as const, decidedByUserId: actor.userId, decidedAt: sql`now()` } : {};
+  const [waiting] = await tx
+    .select({ id: publicationRequests.id })
+    .from(publicationRequests)
+    .where(and(eq(publicationRequests.caseId, subject.caseId), eq(publicationRequests.status, 'pending')))
+    .for('update');
+  let requestId: string;
+  if (waiting) {
     await tx
       .update(publicationRequests)
-      .set({ custodyChange: subject.custodyChange, updatedAt: sql`now()` })
-      .where(and(eq(publicationRequests.eventId, subject.eventId), eq(publicationRequests.status, 'pending')));
+      .set({ ...values, ...decided, createdAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(publicationRequests.id, waiting.id));
+    requestId = waiting.id;
+  } else {
+    const [created] = await tx
+      .insert(publicationRequests)
+      .values({ caseId: subject.caseId, ...values, ...decided })
+      .returning({ id: publicationRequests.id });
+    requestId = created!.id;
   }
-  if (request) {
-    await recordAudit(tx, actor, {
-      action: 'cases.requestPublication',
-      entityType: 'publication_request',
-      entityId: request.id,
-      after: { ...subject, status: approvedNow ? 'approved' : 'pending' },
-    });
-  }
-  if (!approvedNow) return { outcome: 'pending' };
-  await applyPublication(tx, actor, subject);
-  if (subject.custodyChange) await applyCustodyChange(tx, actor, subject.caseId, subject.custodyChange);
-  return { outcome: 'published' };
+  await recordAudit(tx, actor, {
+    action: 'cases.requestPublication',
+    entityType: 'publication_request',
+    entityId: requestId,
+    after: { caseId: subject.caseId, contentHash: hash, takeDown: content === null, status: approvedNow ? 'approved' : 'pending', urgent },
+  });
+  if (!approvedNow) return { outcome: 'pending', requestId };
+  await publishSnapshot(tx, actor, { caseId: subject.caseId, content, requestId, approvedByUserId: actor.userId });
+  return { outcome: 'published', requestId };
 }
 
-/** Makes the subject public. The caller has checked consent and approval. */
-export async function applyPublication(tx: Transaction, actor: AuditActor, subject: PublicationSubject): Promise<void> {
-  if (subject.eventId) {
-    await tx
-      .update(timelineEvents)
-      .set({ visibility: 'public', updatedAt: sql`now()` })
-      .where(eq(timelineEvents.id, subject.eventId));
-    await recordChange(tx, actor, { kind: 'event', id: subject.eventId, caseId: subject.caseId, changeKind: 'published', action: 'events.publish' });
-    const [published] = await tx.select({ title: timelineEvents.title }).from(timelineEvents).where(eq(timelineEvents.id, subject.eventId));
-    // Signers who asked for news hear of the new public event, in the same transaction as its publication.
-    if (published) await recordCaseNews(tx, subject.caseId, published.title);
-  } else {
-    await tx
-      .update(cases)
-      .set({ lifecycle: 'published', publishedAt: sql`coalesce(${cases.publishedAt}, now())`, updatedAt: sql`now()` })
-      .where(eq(cases.id, subject.caseId));
-    await recordChange(tx, actor, { kind: 'case', id: subject.caseId, caseId: subject.caseId, changeKind: 'published', action: 'cases.publish' });
-  }
+/**
+ * A second staff member approves what they reviewed: `reviewedHash` is the hash the page showed them.
+ * Published only if the request still holds it and the working copy still gives it.
+ */
+export async function approvePublicationIn(
+  tx: Transaction,
+  actor: AuditActor,
+  requestId: string,
+  reviewedHash: string,
+): Promise<{ caseId: string } | { refused: PublicationRefusal }> {
+  const [request] = await tx
+    .select()
+    .from(publicationRequests)
+    .where(and(eq(publicationRequests.id, requestId), eq(publicationRequests.status, 'pending')))
+    .for('update');
+  if (!request) return { refused: 'requestInvalid' };
+  const rules = await readCaseRules(tx);
+  if (rules.requireSecondApproval && request.requestedByUserId === actor.userId) return { refused: 'secondApproverRequired' };
+  if (request.contentHash !== reviewedHash) return { refused: 'changedSinceReview' };
+  const candidate = await buildCandidate(tx, request.caseId);
+  if (contentHash(candidate?.content ?? null) !== request.contentHash) return { refused: 'changedSinceRequest' };
+  await tx
+    .update(publicationRequests)
+    .set({ status: 'approved', decidedByUserId: actor.userId, decidedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(eq(publicationRequests.id, requestId));
+  await recordAudit(tx, actor, {
+    action: 'cases.approvePublication',
+    entityType: 'publication_request',
+    entityId: requestId,
+    before: { status: 'pending', requestedByUserId: request.requestedByUserId },
+    after: { status: 'approved', caseId: request.caseId, contentHash: request.contentHash },
+  });
+  await publishSnapshot(tx, actor, {
+    caseId: request.caseId,
+    content: (request.content as PublicCaseContent | null) ?? null,
+    requestId,
+    approvedByUserId: actor.userId,
+  });
+  return { caseId: request.caseId };
+}
+
+/**
+ * An urgent correction or retraction publishes at once only the change to that one event (its entry, the
+ * corrections log, the people's "last confirmed" dates): if anything else in the working copy differs from
+ * the public view, it must wait for review like everything else.
+ */
+export async function publishUrgentCorrection(
+  tx: Transaction,
+  actor: AuditActor,
+  subject: { caseId: string; eventId: string; titles: string[]; urgentReason: string },
+): Promise<{ published: boolean } | { refused: PublicationRefusal }> {
+  const candidate = (await buildCandidate(tx, subject.caseId))?.content ?? null;
+  const current = (await currentSnapshot(tx, subject.caseId))?.content ?? null;
+  if (!current || !candidate) return { published: false };
+  const ref = eventRef(subject.eventId);
+  const apartFromEvent = (view: PublicCaseContent) =>
+    canonicalJson({
+      ...view,
+      timeline: view.timeline.filter((event) => event.ref !== ref),
+      corrections: view.corrections.filter((item) => !subject.titles.includes(item.eventTitle)),
+      people: view.people.map((person) => ({ ...person, lastConfirmed: null })),
+    });
+  if (apartFromEvent(candidate) !== apartFromEvent(current)) return { refused: 'otherChangesWaiting' };
+  if (contentHash(candidate) === contentHash(current)) return { published: false };
+  const outcome = await requestPublicationIn(tx, actor, { caseId: subject.caseId, note: '', urgentReason: subject.urgentReason });
+  return 'refused' in outcome ? outcome : { published: true };
 }

@@ -1,22 +1,24 @@
 import 'server-only';
-import { auditRowsWritten } from '@/lib/audit/record-audit';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { requestPublicationIn } from './publication-gate';
 import { revalidatePublicCases } from './public-cache';
 import { requestPublicationSchema } from './schemas';
 
-/** Asks to publish a case (or make one of its events public): at once, or after a second staff member's approval. */
+/**
+ * Asks to publish the case's working copy as it stands (the whole first publication, or what changed since
+ * the last one, or a takedown): published after a second staff member's approval, or at once when the case
+ * rules require none.
+ */
 export const requestPublication = defineOperation({
   name: 'cases.requestPublication',
   input: requestPublicationSchema,
   writes: true,
+  // Only when the case rules (set by two admins) let one person publish.
   changesPublicView: true,
-  async run({ tx, actor, audit }, { caseId, eventId, note }): Promise<OperationResult<{ outcome: 'published' | 'pending' }>> {
-    const gate = await requestPublicationIn(tx, actor, { caseId, eventId, note });
+  async run({ tx, actor }, { caseId, note }): Promise<OperationResult<{ outcome: 'published' | 'pending' }>> {
+    const gate = await requestPublicationIn(tx, actor, { caseId, note });
     if ('refused' in gate) return fieldError(gate.refused === 'recordInvalid' ? 'caseId' : 'note', gate.refused);
-    // Asked again while a request waits: the gate leaves the first one as it is; the log still says who asked.
-    if (auditRowsWritten(tx) === 0) await audit({ entityType: 'case', entityId: caseId, after: { eventId, status: 'pending', repeated: true } });
     return succeeded({ outcome: gate.outcome });
   },
   afterCommit: ({ outcome }) => {

@@ -4,7 +4,7 @@ import { eventCorrections, timelineEvents } from '@/db/schema';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { recordChange, refreshVerificationGrades } from './case-records';
-import { recordCaseNews } from './case-news';
+import { publishCorrection } from './correction-publication';
 import { revalidatePublicCases } from './public-cache';
 import { retractEventSchema } from './schemas';
 
@@ -16,8 +16,9 @@ export const retractEvent = defineOperation({
   name: 'events.retract',
   input: retractEventSchema,
   writes: true,
+  // Only an urgent retraction, where two admins allowed them, or a request without a second approval.
   changesPublicView: true,
-  async run({ tx, actor }, { caseId, eventId, publicReason, correctionNote }): Promise<OperationResult<{ eventId: string }>> {
+  async run({ tx, actor }, { caseId, eventId, publicReason, correctionNote, urgentReason }): Promise<OperationResult<{ eventId: string; publication: 'published' | 'pending' | null }>> {
     const [row] = await tx
       .update(timelineEvents)
       .set({ retractedAt: sql`now()`, updatedAt: sql`now()` })
@@ -27,8 +28,12 @@ export const retractEvent = defineOperation({
     await refreshVerificationGrades(tx, [eventId]);
     await tx.insert(eventCorrections).values({ eventId, kind: 'retraction', publicReason, internalNote: correctionNote, createdByUserId: actor.userId });
     await recordChange(tx, actor, { kind: 'event', id: eventId, caseId, changeKind: 'retracted', action: 'events.retract' });
-    if (row.visibility === 'public') await recordCaseNews(tx, caseId, row.title);
-    return succeeded({ eventId });
+    if (row.visibility !== 'public') return succeeded({ eventId, publication: null });
+    const published = await publishCorrection(tx, actor, { caseId, eventId, titles: [row.title], urgentReason, note: correctionNote });
+    if (!published.ok) return published;
+    return succeeded({ eventId, publication: published.value.publication });
   },
-  afterCommit: revalidatePublicCases,
+  afterCommit: ({ publication }) => {
+    if (publication === 'published') revalidatePublicCases();
+  },
 });

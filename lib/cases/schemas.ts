@@ -159,15 +159,18 @@ export const updateEventSchema = z.intersection(eventFieldsSchema, z.object({ ev
 
 const publicReason = requiredText(280);
 /** A correction changes a public event in the open: the public reads the reason and the date. */
+/** Filled only to publish a correction at once, where the case rules allow it (reviewed after). Never public. */
+const urgentReason = text(2000).default('');
 export const correctEventSchema = z.intersection(
   eventFieldsSchema,
-  z.object({ eventId: idSchema, publicReason, correctionNote: text(2000).default('') }),
+  z.object({ eventId: idSchema, publicReason, correctionNote: text(2000).default(''), urgentReason }),
 );
 export const retractEventSchema = z.object({
   caseId: idSchema,
   eventId: idSchema,
   publicReason,
   correctionNote: text(2000).default(''),
+  urgentReason,
 });
 
 const sourceFieldsSchema = z.object({
@@ -183,16 +186,26 @@ export type SourceFieldsInput = z.input<typeof sourceFieldsSchema>;
 export const updateSourceSchema = sourceFieldsSchema.extend({ sourceId: idSchema });
 export const sourceIdSchema = z.object({ sourceId: idSchema });
 
+/** Asks to publish the case's working copy as it stands (or to take the case down). */
 export const requestPublicationSchema = z.object({
   caseId: idSchema,
-  /** Empty: publish the case itself; otherwise the event to make public. */
-  eventId: z.union([z.literal(''), idSchema]).nullish().transform((value) => value || null),
   note: text(2000).default(''),
 });
-export const approvePublicationSchema = z.object({ requestId: idSchema });
+/** The reviewer approves what the page showed them: the request's content hash travels with the form. */
+export const approvePublicationSchema = z.object({
+  requestId: idSchema,
+  contentHash: z.string({ error: 'changedSinceReview' }).regex(/^[0-9a-f]{64}$/, { error: 'changedSinceReview' }),
+});
+export const requestIdSchema = z.object({ requestId: idSchema });
+export const publicationPreviewSchema = z.object({ caseId: idSchema, requestId: idSchema });
+export const rejectPublicationSchema = z.object({
+  requestId: idSchema,
+  reason: text(2000).refine((value) => value.trim().length > 0, { error: 'rejectionReasonRequired' }),
+});
 
 export const caseRulesSchema = z.object({
   requireSecondApproval: checkbox,
+  allowUrgentCorrections: checkbox,
   reviewAfterDays: z.coerce.number({ error: 'daysInvalid' }).int({ error: 'daysInvalid' }).min(1, { error: 'daysInvalid' }).max(3650, { error: 'daysInvalid' }),
 });
 

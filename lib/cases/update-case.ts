@@ -3,34 +3,25 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { cases } from '@/db/schema';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
-import { caseIsPublicNow, PublicationRequired, publicationRequiredAsFieldError, recordChange } from './case-records';
-import { revalidatePublicCases } from './public-cache';
+import { recordChange } from './case-records';
 import { updateCaseSchema } from './schemas';
 
 /**
- * Edits a case file. A change that would make a hidden case public (publishing, archiving a draft
- * campaign, turning quiet advocacy into a campaign) is refused: that goes through requestPublication.
+ * Edits a case file: the working copy. Its public text, its lifecycle (published, archived) and publicity
+ * reach the public only through an approved publication request, a takedown included.
  */
 export const updateCase = defineOperation({
   name: 'cases.update',
   input: updateCaseSchema,
   writes: true,
-  changesPublicView: true,
+  changesPublicView: false,
   async run({ tx, actor }, { caseId, ...fields }): Promise<OperationResult<{ caseId: string }>> {
     const [taken] = await tx.select({ id: cases.id }).from(cases).where(and(eq(cases.slug, fields.slug), ne(cases.id, caseId)));
     if (taken) return fieldError('slug', 'slugTaken');
     const [existing] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId)).for('update');
     if (!existing) return fieldError('caseId', 'recordInvalid');
-    try {
-      const wasPublic = await caseIsPublicNow(tx, caseId);
-      await tx.update(cases).set({ ...fields, updatedAt: sql`now()` }).where(eq(cases.id, caseId));
-      if (!wasPublic && (await caseIsPublicNow(tx, caseId))) throw new PublicationRequired(fields.lifecycle === 'draft' ? 'publicityMode' : 'lifecycle');
-      await recordChange(tx, actor, { kind: 'case', id: caseId, caseId, changeKind: 'updated', action: 'cases.update' });
-      return succeeded({ caseId });
-    } catch (error) {
-      return publicationRequiredAsFieldError(error);
-    }
+    await tx.update(cases).set({ ...fields, updatedAt: sql`now()` }).where(eq(cases.id, caseId));
+    await recordChange(tx, actor, { kind: 'case', id: caseId, caseId, changeKind: 'updated', action: 'cases.update' });
+    return succeeded({ caseId });
   },
-  // A public case's title or summary may have changed, or it may have been withdrawn from public view.
-  afterCommit: revalidatePublicCases,
 });

@@ -3,23 +3,26 @@ import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult } from '@/lib/operations/result';
 import { revalidatePublicCases } from './public-cache';
 import { updateEventSchema } from './schemas';
-import { type EventWriteResult, lockEvent, publicationRefusedAsFieldError, writeEvent } from './write-event';
+import { type EventWriteResult, lockEvent, writeEvent } from './write-event';
 
 /**
- * Edits an internal event. A public event is never rewritten silently: it is corrected or retracted
- * in the open (correctEvent, retractEvent).
+ * Edits an event not yet meant to be public. A public event is never rewritten silently: it is corrected
+ * or retracted in the open (correctEvent, retractEvent).
  */
 export const updateEvent = defineOperation({
   name: 'events.update',
   input: updateEventSchema,
   writes: true,
+  // Only by asking for publication where the case rules require no second approval.
   changesPublicView: true,
   async run({ tx, actor }, { eventId, ...fields }): Promise<OperationResult<EventWriteResult>> {
     const current = await lockEvent(tx, eventId, fields.caseId);
     if (!current) return fieldError('eventId', 'recordInvalid');
     if (current.visibility === 'public') return fieldError('form', 'publicEventNeedsCorrection');
     if (current.retractedAt) return fieldError('form', 'eventRetracted');
-    return writeEvent(tx, actor, fields, { eventId, changeKind: 'updated', action: 'events.update' }).catch(publicationRefusedAsFieldError);
+    return writeEvent(tx, actor, fields, { eventId, changeKind: 'updated', action: 'events.update' });
   },
-  afterCommit: revalidatePublicCases,
+  afterCommit: ({ publication }) => {
+    if (publication === 'published') revalidatePublicCases();
+  },
 });

@@ -4,14 +4,14 @@ import { casePeople } from '@/db/schema';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { recordChange } from './case-records';
-import { revalidatePublicCases } from './public-cache';
 import { updatePersonSchema } from './schemas';
 
 export const updatePerson = defineOperation({
   name: 'people.update',
   input: updatePersonSchema,
   writes: true,
-  changesPublicView: true,
+  // The working copy only: the public sees it once a publication carrying it is approved.
+  changesPublicView: false,
   async run({ tx, actor }, { personId, caseId, ...fields }): Promise<OperationResult<{ personId: string }>> {
     const [row] = await tx
       .update(casePeople)
@@ -22,5 +22,4 @@ export const updatePerson = defineOperation({
     await recordChange(tx, actor, { kind: 'person', id: personId, caseId, changeKind: 'updated', action: 'people.update' });
     return succeeded({ personId });
   },
-  afterCommit: revalidatePublicCases,
 });

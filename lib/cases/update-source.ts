@@ -5,7 +5,6 @@ import { can } from '@/lib/auth/permissions';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { recordChange, refreshVerificationGrades } from './case-records';
-import { revalidatePublicCases } from './public-cache';
 import { updateSourceSchema } from './schemas';
 
 /**
@@ -16,7 +15,8 @@ export const updateSource = defineOperation({
   name: 'sources.update',
   input: updateSourceSchema,
   writes: true,
-  changesPublicView: true,
+  // The working copy only: the public sees it once a publication carrying it is approved.
+  changesPublicView: false,
   async run({ tx, actor, session }, { sourceId, ...fields }): Promise<OperationResult<{ sourceId: string }>> {
     const changes = can(session, 'sources.readConfidential') ? fields : { kind: fields.kind, publicAttribution: fields.publicAttribution };
     const [row] = await tx
@@ -30,5 +30,4 @@ export const updateSource = defineOperation({
     await recordChange(tx, actor, { kind: 'source', id: sourceId, caseId: null, changeKind: 'updated', action: 'sources.update' });
     return succeeded({ sourceId });
   },
-  afterCommit: revalidatePublicCases,
 });

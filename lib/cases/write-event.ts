@@ -1,7 +1,8 @@
 /**
- * Writes an event with its people and sources (a new source included), recomputes its grade, and,
- * when asked, moves the people concerned to the custody status the event reports, as of its date:
- * all in the caller's transaction, so the timeline and the status banner never disagree.
+ * Writes an event with its people and sources (a new source included) and the custody it reports,
+ * and recomputes its grade, in the caller's transaction. This is the working copy: the public sees the
+ * event (and the custody it reports) only once a publication carrying it is approved. An event newly
+ * meant to be public asks for that publication at once (lib/cases/publication-gate.ts).
  */
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -10,13 +11,15 @@ import { fieldError, type OperationResult, succeeded } from '@/lib/operations/re
 import type { Transaction } from '@/db/client';
 import type { AuditActor } from '@/lib/audit/record-audit';
 import { recordChange, refreshVerificationGrades } from './case-records';
-import { applyCustodyChange, type CustodyChange, requestPublicationIn } from './publication-gate';
+import { requestPublicationIn } from './publication-gate';
 import type { EventFields } from './schemas';
 
 export interface EventWriteResult {
   eventId: string;
-  /** What became of a request to make the event public. */
+  /** What became of the request to make the event public. */
   publication: 'published' | 'pending' | null;
+  /** Why no publication was asked for an event meant to be public (the case is not public, no consent…). */
+  publicationRefusal: string | null;
 }
 
 /** An event of this case as it stands, locked until the transaction ends; null when the case has no such event. */
@@ -66,7 +69,11 @@ export async function writeEvent(
     sourceIds.push(source!.id);
   }
 
+  const reportsCustody = Boolean(fields.updateCustody && fields.custodyStatus);
   const record = {
+    custodyStatus: reportsCustody ? fields.custodyStatus || null : null,
+    custodyPlace: reportsCustody ? (fields.custodyPlace ?? fields.place) : null,
+    visibility: fields.visibility,
     occurredOn: fields.occurredOn,
     occurredPrecision: fields.occurredPrecision,
     endedOn: fields.endedOn,
@@ -78,26 +85,21 @@ export async function writeEvent(
     internalNotes: fields.internalNotes,
   };
   let eventId: string;
-  let isPublic: boolean;
+  let wasMeantPublic = false;
   if (existing) {
-    const [row] = await tx
-      .update(timelineEvents)
-      .set({ ...record, updatedAt: sql`now()` })
-      .where(and(eq(timelineEvents.id, existing.eventId), eq(timelineEvents.caseId, fields.caseId)))
-      .returning({ id: timelineEvents.id, visibility: timelineEvents.visibility });
-    if (!row) return fieldError('eventId', 'recordInvalid');
-    eventId = row.id;
-    isPublic = row.visibility === 'public';
+    const before = await lockEvent(tx, existing.eventId, fields.caseId);
+    if (!before) return fieldError('eventId', 'recordInvalid');
+    wasMeantPublic = before.visibility === 'public';
+    await tx.update(timelineEvents).set({ ...record, updatedAt: sql`now()` }).where(eq(timelineEvents.id, existing.eventId));
+    eventId = existing.eventId;
     await tx.delete(timelineEventPeople).where(eq(timelineEventPeople.eventId, eventId));
     await tx.delete(timelineEventSources).where(eq(timelineEventSources.eventId, eventId));
   } else {
-    // Every event starts internal; the public sees it only through the publication gate below.
     const [row] = await tx
       .insert(timelineEvents)
-      .values({ ...record, caseId: fields.caseId, visibility: 'internal' })
+      .values({ ...record, caseId: fields.caseId })
       .returning({ id: timelineEvents.id });
     eventId = row!.id;
-    isPublic = false;
   }
   if (fields.personIds.length > 0) {
     await tx.insert(timelineEventPeople).values(fields.personIds.map((personId) => ({ eventId, personId })));
@@ -106,20 +108,6 @@ export async function writeEvent(
     await tx.insert(timelineEventSources).values(sourceIds.map((sourceId) => ({ eventId, sourceId })));
   }
   await refreshVerificationGrades(tx, [eventId]);
-
-  const custodyChange: CustodyChange | null =
-    fields.updateCustody && fields.custodyStatus
-      ? {
-          personIds: fields.personIds,
-          custodyStatus: fields.custodyStatus,
-          custodyPlace: fields.custodyPlace ?? fields.place,
-          asOf: fields.occurredOn,
-          precision: fields.occurredPrecision,
-        }
-      : null;
-  const askingPublication = fields.visibility === 'public' && !isPublic;
-  // With an event that waits for publication, its custody change waits too (applied on approval).
-  if (custodyChange && !askingPublication) await applyCustodyChange(tx, actor, fields.caseId, custodyChange);
 
   await recordChange(tx, actor, {
     kind: 'event',
@@ -130,23 +118,13 @@ export async function writeEvent(
   });
 
   let publication: EventWriteResult['publication'] = null;
-  if (askingPublication) {
-    const gate = await requestPublicationIn(tx, actor, { caseId: fields.caseId, eventId, note: fields.publicationNote, custodyChange });
-    if ('refused' in gate) throw new PublicationRefused(gate.refused);
-    publication = gate.outcome;
+  let publicationRefusal: string | null = null;
+  if (fields.visibility === 'public' && !wasMeantPublic) {
+    // Newly meant to be public: ask for it now, with whatever else of the case waits (the reviewer sees it all).
+    const gate = await requestPublicationIn(tx, actor, { caseId: fields.caseId, note: fields.publicationNote });
+    // Refused when the case itself is not (yet) public or lacks consent: the event waits in the working copy.
+    if ('refused' in gate) publicationRefusal = gate.refused;
+    else publication = gate.outcome;
   }
-  return succeeded({ eventId, publication });
-}
-
-/** Thrown to roll the whole write back when the event may not be made public; the form shows why at "visibility". */
-export class PublicationRefused extends Error {
-  constructor(readonly reason: string) {
-    super(`Publication refused: ${reason}`);
-    this.name = 'PublicationRefused';
-  }
-}
-
-export function publicationRefusedAsFieldError(error: unknown): { ok: false; fieldErrors: Record<string, string> } {
-  if (error instanceof PublicationRefused) return { ok: false, fieldErrors: { visibility: error.reason } };
-  throw error;
+  return succeeded({ eventId, publication, publicationRefusal });
 }

@@ -12,7 +12,7 @@ import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { revalidatePublicCases } from '@/lib/cases/public-cache';
 import { eventFieldsSchema } from '@/lib/cases/schemas';
-import { PublicationRefused, writeEvent } from '@/lib/cases/write-event';
+import { writeEvent } from '@/lib/cases/write-event';
 import { trackLetterSchema } from './schemas';
 import { type LetterStatus, NEXT_LETTER_STATUSES } from './vocabulary';
 
@@ -52,12 +52,10 @@ export const trackLetter = defineOperation({
         visibility: 'public',
         publicationNote: `From the letters desk: letter ${letter.id} ${update.status}.`,
       });
-      // The case may not be made public (no consent recorded): the whole update rolls back.
-      const written = await writeEvent(tx, actor, fields, null).catch((error: unknown) => {
-        if (error instanceof PublicationRefused) return fieldError('addToTimeline', error.reason);
-        throw error;
-      });
+      const written = await writeEvent(tx, actor, fields, null);
       if (!written.ok) return written;
+      // The case may not be made public (no consent recorded): the whole update rolls back.
+      if (written.value.publicationRefusal === 'consentRequired') return fieldError('addToTimeline', 'consentRequired');
       eventId = written.value.eventId;
       publication = written.value.publication;
     }

@@ -9,7 +9,7 @@ import type { Database } from '@/db/client';
 import { cases, petitions, publicationRequests, timelineEvents } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { StaffSession } from '@/lib/auth/staff-session';
-import { caseIsPublicColumn } from '@/lib/cases/public-queries';
+import { caseIsPublicColumn, eventIsPublished } from '@/lib/cases/public-queries';
 
 /** Why a delivery event is kept for staff only. */
 export type StaffOnlyReason = 'consentRequired' | 'requestWithdrawn' | 'publicationRefused';
@@ -75,14 +75,17 @@ async function readTimelineState(db: Database, eventId: string | null, refusal: 
     .where(and(eq(timelineEvents.id, eventId), eq(timelineEvents.caseId, caseId)));
   if (!event) return { state: 'unknown' };
   if (event.retractedAt) return { state: 'retracted' };
-  if (event.visibility === 'public') return { state: casePublic ? 'public' : 'publicOnceCasePublished' };
+  if (casePublic && (await eventIsPublished(db, caseId, eventId))) return { state: 'public' };
+  if (event.visibility !== 'public') return { state: 'staffOnly', reason: 'publicationRefused' };
+  // Meant to be public: it waits for the case's publication (a request, or the case's own first publication).
   const [request] = await db
     .select({ status: publicationRequests.status })
     .from(publicationRequests)
-    .where(and(eq(publicationRequests.caseId, caseId), eq(publicationRequests.eventId, eventId)))
+    .where(eq(publicationRequests.caseId, caseId))
     .orderBy(desc(publicationRequests.createdAt))
     .limit(1);
   if (request?.status === 'pending') return { state: 'pendingApproval' };
-  if (request?.status === 'withdrawn') return { state: 'staffOnly', reason: 'requestWithdrawn' };
+  if (!casePublic && refusal !== 'consentRequired') return { state: 'publicOnceCasePublished' };
+  if (request?.status === 'withdrawn' || request?.status === 'rejected') return { state: 'staffOnly', reason: 'requestWithdrawn' };
   return { state: 'staffOnly', reason: refusal === 'consentRequired' ? 'consentRequired' : 'publicationRefused' };
 }

@@ -2,7 +2,8 @@
 import 'server-only';
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { cases, petitions, petitionSignatures } from '@/db/schema';
+import { cases, petitions, petitionSignatures, publicSnapshots } from '@/db/schema';
+import { joinPublishedSnapshot, publishedCaseColumns } from '@/lib/cases/public-queries';
 import { signatureIsCounted } from './confirmed-count';
 import { type PublicPetition, type PublicSigner, publicCountryCounts, publicMilestones, toPublicSigner } from './public';
 import { petitionIsPublic, siteSigningPaused } from './public-queries';
@@ -23,8 +24,8 @@ const publicPetitionColumns = {
   closesAt: petitions.closesAt,
   deliveredOn: petitions.deliveredOn,
   deliveredTo: petitions.deliveredTo,
-  caseSlug: cases.slug,
-  caseTitle: cases.title,
+  caseSlug: publishedCaseColumns.slug,
+  caseTitle: publishedCaseColumns.title,
   sitePaused: siteSigningPaused,
 };
 
@@ -67,6 +68,7 @@ async function selectPetitions(where: ReturnType<typeof and>) {
     .select(publicPetitionColumns)
     .from(petitions)
     .innerJoin(cases, eq(cases.id, petitions.caseId))
+    .innerJoin(publicSnapshots, joinPublishedSnapshot)
     .where(and(petitionIsPublic, where))
     .orderBy(desc(petitions.createdAt))
     .limit(1);
@@ -79,6 +81,6 @@ export async function getPublicPetition(slug: string): Promise<PublicPetition | 
 
 /** The petition a public case page invites readers to sign: its newest open (or paused) one, or null. */
 export async function getCasePetition(caseSlug: string): Promise<PublicPetition | null> {
-  const [row] = await selectPetitions(and(eq(cases.slug, caseSlug), inArray(petitions.status, ['open', 'paused'])));
+  const [row] = await selectPetitions(and(eq(publicSnapshots.slug, caseSlug), inArray(petitions.status, ['open', 'paused'])));
   return row ? toPublicPetition(row) : null;
 }

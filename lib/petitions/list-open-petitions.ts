@@ -6,7 +6,8 @@
 import 'server-only';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { cases, petitions } from '@/db/schema';
+import { cases, petitions, publicSnapshots } from '@/db/schema';
+import { joinPublishedSnapshot, publishedCaseColumns } from '@/lib/cases/public-queries';
 import { URGENCY_LEVELS } from '@/lib/cases/vocabulary';
 import { confirmedCountColumn } from './get-petition-count';
 import { type Milestone, publicMilestones } from './public';
@@ -26,7 +27,7 @@ export interface OpenPetitionSummary {
 const urgencyRank = sql`array_position(array[${sql.join(
   URGENCY_LEVELS.map((level) => sql`${level}`),
   sql`, `,
-)}]::text[], ${cases.urgency}::text)`;
+)}]::text[], ${publishedCaseColumns.urgency})`;
 
 export async function listOpenPetitions(limit = 6): Promise<OpenPetitionSummary[]> {
   const db = await getDb();
@@ -38,12 +39,13 @@ export async function listOpenPetitions(limit = 6): Promise<OpenPetitionSummary[
       goal: petitions.goal,
       confirmed: confirmedCountColumn,
       milestones: petitions.milestones,
-      caseSlug: cases.slug,
-      caseTitle: cases.title,
+      caseSlug: publishedCaseColumns.slug,
+      caseTitle: publishedCaseColumns.title,
     })
     .from(petitions)
     .innerJoin(cases, eq(cases.id, petitions.caseId))
-    .where(and(petitionIsPublic, eq(cases.lifecycle, 'published'), petitionAcceptsSignatures))
+    .innerJoin(publicSnapshots, joinPublishedSnapshot)
+    .where(and(petitionIsPublic, eq(publishedCaseColumns.archived, false), petitionAcceptsSignatures))
     .orderBy(asc(urgencyRank), desc(confirmedCountColumn), desc(petitions.createdAt))
     .limit(limit);
   return rows.map((row) => ({ ...row, milestones: publicMilestones(row.milestones) }));

@@ -8,9 +8,9 @@
  */
 import 'server-only';
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { caseNews, cases, mailOutbox, petitions, petitionSignatures } from '@/db/schema';
+import { caseNews, cases, mailOutbox, petitions, petitionSignatures, publicSnapshots } from '@/db/schema';
 import type { Database, Transaction } from '@/db/client';
-import { caseIsPublic } from '@/lib/cases/public-queries';
+import { caseIsPublic, joinPublishedSnapshot, publishedCaseColumns } from '@/lib/cases/public-queries';
 import { outboxRow } from '@/lib/mail/enqueue-mail';
 import { logger } from '@/lib/observability/logger';
 import { caseUpdateMail } from './petition-mail';
@@ -71,7 +71,11 @@ export async function mailCaseNews(db: Database, options: { origin?: string; sho
 }
 
 async function notifyCaseSubscribers(tx: Transaction, caseId: string, { headline, origin }: CaseUpdate): Promise<number> {
-  const [publicCase] = await tx.select({ slug: cases.slug, title: cases.title }).from(cases).where(and(eq(cases.id, caseId), caseIsPublic));
+  const [publicCase] = await tx
+    .select({ slug: publishedCaseColumns.slug, title: publishedCaseColumns.title })
+    .from(cases)
+    .innerJoin(publicSnapshots, joinPublishedSnapshot)
+    .where(and(eq(cases.id, caseId), caseIsPublic));
   if (!publicCase) return 0;
   const subscribers = await tx
     .selectDistinctOn([petitionSignatures.emailNormalised], {

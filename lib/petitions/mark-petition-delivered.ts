@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { petitions } from '@/db/schema';
 import { revalidatePublicCases } from '@/lib/cases/public-cache';
 import { createEventSchema } from '@/lib/cases/schemas';
-import { PublicationRefused, writeEvent } from '@/lib/cases/write-event';
+import { writeEvent } from '@/lib/cases/write-event';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, succeeded } from '@/lib/operations/result';
 import { readConfirmedCounts } from './confirmed-count';
@@ -50,16 +50,10 @@ export const markPetitionDelivered = defineOperation({
     });
     // The delivery goes on the public timeline like any public event: through the case's publication
     // gate (family consent, a second staff member's approval), which also tells signers who asked for
-    // news once it is public. Where the gate refuses, the event is kept for staff only.
-    let refusal: string | null = null;
-    const written = await tx
-      .transaction((savepoint) => writeEvent(savepoint, actor, event, null))
-      .catch((error: unknown) => {
-        if (!(error instanceof PublicationRefused)) throw error;
-        refusal = error.reason;
-        return writeEvent(tx, actor, { ...event, visibility: 'internal' }, null);
-      });
+    // news once it is public. Where the gate refuses, the event waits in the case's working copy.
+    const written = await writeEvent(tx, actor, event, null);
     if (!written.ok) return written;
+    const refusal = written.value.publicationRefusal;
     // The petition keeps its link to the event: get-petition-delivery.ts tells organizers where it stands.
     const [delivered] = await tx
       .update(petitions)

@@ -6,7 +6,8 @@
 import 'server-only';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { cases, petitions, petitionSignatures } from '@/db/schema';
+import { cases, petitions, petitionSignatures, publicSnapshots } from '@/db/schema';
+import { joinPublishedSnapshot } from '@/lib/cases/public-queries';
 import { signatureIdFromNewsUnsubscribeToken } from './withdrawal-link';
 
 export interface NewsSubscriptionView {
@@ -22,10 +23,12 @@ export async function getNewsSubscription(token: string): Promise<NewsSubscripti
   if (!signatureId) return INVALID;
   const db = await getDb();
   const [row] = await db
-    .select({ wantsUpdates: petitionSignatures.wantsUpdates, caseTitle: cases.title, petitionSlug: petitions.slug })
+    // The case's published title: a signer never reads the staff's working copy (null once the case is down).
+    .select({ wantsUpdates: petitionSignatures.wantsUpdates, caseTitle: publicSnapshots.title, petitionSlug: petitions.slug })
     .from(petitionSignatures)
     .innerJoin(petitions, eq(petitions.id, petitionSignatures.petitionId))
     .innerJoin(cases, eq(cases.id, petitions.caseId))
+    .leftJoin(publicSnapshots, joinPublishedSnapshot)
     .where(eq(petitionSignatures.id, signatureId));
   if (!row) return INVALID;
   return { state: row.wantsUpdates ? 'subscribed' : 'stopped', caseTitle: row.caseTitle, petitionSlug: row.petitionSlug };
