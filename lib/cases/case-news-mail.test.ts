@@ -7,6 +7,7 @@ import { expect, it } from 'vitest';
 import { mailOutbox, publicationRequests } from '@/db/schema';
 import { describeEachEngine } from '@/db/testing';
 import { sessionForRole } from '@/lib/auth/test-fixtures';
+import { reviewOf } from './test-fixtures';
 import { confirmSignature } from '@/lib/petitions/confirm-signature';
 import { mailCaseNews } from '@/lib/petitions/mail-case-news';
 import { signPetition } from '@/lib/petitions/sign-petition';
@@ -60,7 +61,7 @@ describeEachEngine('case news for signers who asked for it', ({ db }) => {
       .select({ id: publicationRequests.id })
       .from(publicationRequests)
       .where(and(eq(publicationRequests.eventId, eventId), eq(publicationRequests.status, 'pending')));
-    expect(await approvePublication(admin, { requestId: request!.id })).toMatchObject({ ok: true });
+    expect(await approvePublication(admin, await reviewOf(request!.id))).toMatchObject({ ok: true });
     expect(await mailsTo('news@example.org')).toBe(afterSigning.news + 1);
 
     expect(

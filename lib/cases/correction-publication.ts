@@ -19,6 +19,6 @@ export async function publishCorrection(
     if ('refused' in urgent) return fieldError('urgentReason', urgent.refused);
     return succeeded({ publication: urgent.published ? 'published' : null });
   }
-  const gate = await requestPublicationIn(tx, actor, { caseId: subject.caseId, note: subject.note });
+  const gate = await requestPublicationIn(tx, actor, { caseId: subject.caseId, note: subject.note, notTakingDown: true });
   return succeeded({ publication: 'refused' in gate ? null : gate.outcome });
 }

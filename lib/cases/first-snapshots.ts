@@ -14,8 +14,8 @@ import { buildCandidate, contentHash, currentSnapshot, publishSnapshot } from '.
 
 const UPGRADE_ACTOR: AuditActor = { userId: null, email: 'system:upgrade', ip: '' };
 
-/** Publishes, as they stand, the cases public under the old rule that have no snapshot yet. Returns how many. */
-export async function publishCasesAsTheyStand(tx: Transaction, actor: AuditActor = UPGRADE_ACTOR): Promise<number> {
+/** Publishes, as they stand, the cases public under the old rule that have no snapshot yet (all, or those named). Returns how many. */
+export async function publishCasesAsTheyStand(tx: Transaction, actor: AuditActor = UPGRADE_ACTOR, only?: string[]): Promise<number> {
   const rows = await tx
     .select({ id: cases.id })
     .from(cases)
@@ -24,6 +24,7 @@ export async function publishCasesAsTheyStand(tx: Transaction, actor: AuditActor
         inArray(cases.lifecycle, ['published', 'archived']),
         eq(cases.publicityMode, 'public_campaign'),
         sql`not exists (select 1 from ${publicSnapshots} s where s.case_id = ${cases.id})`,
+        only ? inArray(cases.id, only) : undefined,
       ),
     );
   for (const row of rows) {

@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
+import type { Database, Transaction } from '@/db/client';
 import {
   casePeople,
   cases,
@@ -236,7 +236,7 @@ export const publishedCaseColumns = {
 export const joinPublishedSnapshot = eq(publicSnapshots.id, cases.publicSnapshotId);
 
 /** Whether the event is on the case's published timeline (its ref is in the current snapshot). */
-export async function eventIsPublished(db: Database, caseId: string, eventId: string): Promise<boolean> {
+export async function eventIsPublished(db: Database | Transaction, caseId: string, eventId: string): Promise<boolean> {
   const [row] = await db
     .select({ found: sql<boolean>`exists (select 1 from jsonb_array_elements(${publicSnapshots.content} -> 'timeline') item where item ->> 'ref' = ${eventRef(eventId)})` })
     .from(cases)

@@ -43,7 +43,7 @@ function emptyRefusal(owner: { publicityMode: string; familyConsentStatus: Param
 export async function requestPublicationIn(
   tx: Transaction,
   actor: AuditActor,
-  subject: { caseId: string; note: string; urgentReason?: string },
+  subject: { caseId: string; note: string; urgentReason?: string; notTakingDown?: boolean },
 ): Promise<PublicationOutcome> {
   const [owner] = await tx
     .select({ publicityMode: cases.publicityMode, familyConsentStatus: cases.familyConsentStatus, consentWaiverReason: cases.consentWaiverReason })
@@ -55,7 +55,8 @@ export async function requestPublicationIn(
   const current = await currentSnapshot(tx, subject.caseId);
   const content = candidate?.content ?? null;
   const currentContent = current?.content ?? null;
-  if (!content && !currentContent) return { refused: emptyRefusal(owner) };
+  // Asked along with an edit (an event meant public, a correction): never a takedown the editor did not ask for.
+  if (!content && (!currentContent || subject.notTakingDown)) return { refused: emptyRefusal(owner) };
   const hash = contentHash(content);
   if (hash === contentHash(currentContent)) return { refused: 'nothingToPublish' };
 

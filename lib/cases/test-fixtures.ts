@@ -1,7 +1,9 @@
 /** Case records for integration tests, written straight to the test database. */
 import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { casePeople, cases, sources, timelineEvents } from '@/db/schema';
+import { caseRules, casePeople, cases, publicationRequests, sources, timelineEvents } from '@/db/schema';
+import { publishCasesAsTheyStand } from './first-snapshots';
 import type { EventFieldsInput } from './schemas';
 
 export async function insertTestCase(values: Partial<typeof cases.$inferInsert> = {}): Promise<string> {
@@ -52,4 +54,40 @@ export function eventForm(caseId: string, values: Partial<Record<keyof EventFiel
     sourceIds: '',
     ...values,
   } as EventFieldsInput;
+}
+
+/** What a reviewer's form posts for a waiting request: its id and the hash of the content it showed. */
+export async function reviewOf(requestId: string): Promise<{ requestId: string; contentHash: string }> {
+  const db = await getDb();
+  const [row] = await db.select({ contentHash: publicationRequests.contentHash }).from(publicationRequests).where(eq(publicationRequests.id, requestId));
+  return { requestId, contentHash: row?.contentHash ?? '0'.repeat(64) };
+}
+
+/** The case's waiting publication request, as a reviewer's form posts it. */
+export async function pendingReviewOf(caseId: string): Promise<{ requestId: string; contentHash: string }> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: publicationRequests.id })
+    .from(publicationRequests)
+    .where(and(eq(publicationRequests.caseId, caseId), eq(publicationRequests.status, 'pending')));
+  if (!row) throw new Error(`No waiting publication request for case ${caseId}`);
+  return reviewOf(row.id);
+}
+
+/**
+ * Publishes, as they stand, test cases written straight as rows (as the upgrade publishes cases already
+ * public): the cases named, or every published public campaign without a snapshot.
+ */
+export async function publishAsTheyStand(...caseIds: string[]): Promise<void> {
+  const db = await getDb();
+  await db.transaction((tx) => publishCasesAsTheyStand(tx, undefined, caseIds.length > 0 ? caseIds : undefined).then(() => undefined));
+}
+
+/** Sets the case rules straight in the database (changing them through the app takes two admins for a weaker rule). */
+export async function setCaseRules(rules: Partial<{ requireSecondApproval: boolean; reviewAfterDays: number; allowUrgentCorrections: boolean }>): Promise<void> {
+  const db = await getDb();
+  await db
+    .insert(caseRules)
+    .values({ id: 1, ...rules })
+    .onConflictDoUpdate({ target: caseRules.id, set: rules });
 }

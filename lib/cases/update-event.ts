@@ -2,11 +2,12 @@ import 'server-only';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult } from '@/lib/operations/result';
 import { revalidatePublicCases } from './public-cache';
+import { eventIsPublished } from './public-queries';
 import { updateEventSchema } from './schemas';
 import { type EventWriteResult, lockEvent, writeEvent } from './write-event';
 
 /**
- * Edits an event not yet meant to be public. A public event is never rewritten silently: it is corrected
+ * Edits an event the public has not seen. A published event is never rewritten silently: it is corrected
  * or retracted in the open (correctEvent, retractEvent).
  */
 export const updateEvent = defineOperation({
@@ -18,7 +19,8 @@ export const updateEvent = defineOperation({
   async run({ tx, actor }, { eventId, ...fields }): Promise<OperationResult<EventWriteResult>> {
     const current = await lockEvent(tx, eventId, fields.caseId);
     if (!current) return fieldError('eventId', 'recordInvalid');
-    if (current.visibility === 'public') return fieldError('form', 'publicEventNeedsCorrection');
+    // Once the public has seen it, it changes only in the open; until then it is a draft like any other.
+    if (await eventIsPublished(tx, fields.caseId, eventId)) return fieldError('form', 'publicEventNeedsCorrection');
     if (current.retractedAt) return fieldError('form', 'eventRetracted');
     return writeEvent(tx, actor, fields, { eventId, changeKind: 'updated', action: 'events.update' });
   },

@@ -121,7 +121,7 @@ export async function writeEvent(
   let publicationRefusal: string | null = null;
   if (fields.visibility === 'public' && !wasMeantPublic) {
     // Newly meant to be public: ask for it now, with whatever else of the case waits (the reviewer sees it all).
-    const gate = await requestPublicationIn(tx, actor, { caseId: fields.caseId, note: fields.publicationNote });
+    const gate = await requestPublicationIn(tx, actor, { caseId: fields.caseId, note: fields.publicationNote, notTakingDown: true });
     // Refused when the case itself is not (yet) public or lacks consent: the event waits in the working copy.
     if ('refused' in gate) publicationRefusal = gate.refused;
     else publication = gate.outcome;

@@ -7,6 +7,7 @@ import { SEED_TARGETS } from '@/db/seed-targets';
 import { describeEachEngine } from '@/db/testing';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import { sessionForRole } from '@/lib/auth/test-fixtures';
+import { reviewOf } from '@/lib/cases/test-fixtures';
 import { approvePublication } from '@/lib/cases/approve-publication';
 import { getPublicCase } from '@/lib/cases/get-public-case';
 import { valueOf } from '@/lib/operations/testing';
@@ -151,9 +152,9 @@ describeEachEngine(
       const eventId = replied.ok ? replied.value.eventId! : '';
       const [request] = await db().select({ id: publicationRequests.id }).from(publicationRequests).where(eq(publicationRequests.eventId, eventId));
       // The organizer cannot approve it; an admin (or advocate) does, as the second staff member.
-      await expect(approvePublication(session, { requestId: request!.id })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(approvePublication(session, await reviewOf(request!.id))).rejects.toBeInstanceOf(ForbiddenError);
       const { session: admin } = await sessionForRole('admin');
-      expect(await approvePublication(admin, { requestId: request!.id })).toMatchObject({ ok: true });
+      expect(await approvePublication(admin, await reviewOf(request!.id))).toMatchObject({ ok: true });
 
       const publicCase = await getPublicCase(DEMO_CASE_SLUG);
       const event = publicCase!.timeline.find((item) => item.title === title);

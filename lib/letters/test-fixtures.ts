@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { getDb } from '@/db/client';
 import { casePeople, cases, letterBatches, letters, letterTargets, letterTemplates } from '@/db/schema';
 import { SEED_TARGETS } from '@/db/seed-targets';
+import { publishAsTheyStand } from '@/lib/cases/test-fixtures';
 import type { TargetFieldsInput } from '@/lib/targets/schemas';
 
 /** A published public case with one person; its slug. */
@@ -14,6 +15,7 @@ export async function insertPublicCase(values: Partial<typeof cases.$inferInsert
     .values({ slug, title: 'A public test case', lifecycle: 'published', publicityMode: 'public_campaign', familyConsentStatus: 'granted', ...values })
     .returning({ id: cases.id });
   await db.insert(casePeople).values({ caseId: row!.id, publicAlias: 'Person A', relation: 'principal', custodyStatus: 'detained_in_china' });
+  await publishAsTheyStand(row!.id);
   return { caseId: row!.id, slug };
 }
 

@@ -8,6 +8,7 @@ import { expect, it } from 'vitest';
 import { auditLog, mailOutbox, petitions, petitionSignatures, publicationRequests, timelineEvents } from '@/db/schema';
 import { describeEachEngine } from '@/db/testing';
 import { sessionForRole } from '@/lib/auth/test-fixtures';
+import { reviewOf } from '@/lib/cases/test-fixtures';
 import { approvePublication } from '@/lib/cases/approve-publication';
 import { anonymiseClosedPetitions } from './anonymise-closed-petitions';
 import { closePetition } from './close-petition';
@@ -123,7 +124,7 @@ describeEachEngine('the organizer console', ({ db }) => {
     expect(event).toMatchObject({ id: deliveryEventId, visibility: 'internal' });
     const [request] = await db().select({ id: publicationRequests.id }).from(publicationRequests).where(eq(publicationRequests.eventId, deliveryEventId));
     const { session: admin } = await sessionForRole('admin');
-    expect(await approvePublication(admin, { requestId: request!.id })).toMatchObject({ ok: true });
+    expect(await approvePublication(admin, await reviewOf(request!.id))).toMatchObject({ ok: true });
     [event] = await db().select().from(timelineEvents).where(eq(timelineEvents.id, deliveryEventId));
     expect(event).toMatchObject({ visibility: 'public', title: 'Petition delivered to the Chinese embassy in Seoul', occurredOn: '2026-11-29' });
     expect(event!.description).toContain('signed by 3 people');

@@ -9,6 +9,7 @@ import { cases, publicationRequests, timelineEvents } from '@/db/schema';
 import { describeEachEngine } from '@/db/testing';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import { sessionForRole } from '@/lib/auth/test-fixtures';
+import { reviewOf } from '@/lib/cases/test-fixtures';
 import { approvePublication } from '@/lib/cases/approve-publication';
 import { retractEvent } from '@/lib/cases/retract-event';
 import { withdrawPublication } from '@/lib/cases/withdraw-publication';
@@ -58,7 +59,7 @@ describeEachEngine('the delivery of a petition, as the console shows it', ({ db 
     const { session: insider } = await sessionForRole('organizer', { internalAccess: true });
     expect(await getPetitionDelivery(insider, petitionId)).toMatchObject({ caseFileAccess: 'open' });
 
-    expect(await approvePublication(admin, { requestId: await requestOf(eventId) })).toMatchObject({ ok: true });
+    expect(await approvePublication(admin, await reviewOf(await requestOf(eventId)))).toMatchObject({ ok: true });
     expect(await getPetitionDelivery(organizer, petitionId)).toMatchObject({ note: 'Handed over at the gate.', timeline: { state: 'public' } });
 
     // Retracted later (the embassy refused it, say): the console must not still say "on the public timeline".
@@ -72,7 +73,7 @@ describeEachEngine('the delivery of a petition, as the console shows it', ({ db 
     const { petitionId, caseId } = await closedPetition({ lifecycle: 'draft', publishedAt: null });
     const eventId = await deliver(petitionId);
     const { session: admin } = await sessionForRole('admin');
-    expect(await approvePublication(admin, { requestId: await requestOf(eventId) })).toMatchObject({ ok: true });
+    expect(await approvePublication(admin, await reviewOf(await requestOf(eventId)))).toMatchObject({ ok: true });
     expect((await getPetitionDelivery(organizer, petitionId))?.timeline).toEqual({ state: 'publicOnceCasePublished' });
     expect((await getPetitionDelivery(organizer, petitionId))?.note).toBeNull();
 

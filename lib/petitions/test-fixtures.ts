@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { cases, mailOutbox, petitions } from '@/db/schema';
+import { publishCasesAsTheyStand } from '@/lib/cases/first-snapshots';
 
 export async function createTestPetition(
   db: Database,
@@ -26,6 +27,7 @@ export async function createTestPetition(
     .insert(petitions)
     .values({ caseId: createdCase!.id, slug, title: `Free them ${suffix}`, target: 'President Xi Jinping', goal: 1000, status: 'open', ...overrides })
     .returning({ id: petitions.id });
+  await db.transaction((tx) => publishCasesAsTheyStand(tx, undefined, [createdCase!.id]));
   return { petitionId: petition!.id, caseId: createdCase!.id, slug };
 }
 
