@@ -2,12 +2,12 @@
  * Signers who opted in hear when a case's public timeline changes: a newly published event, a
  * correction, a retraction. Internal events and signers who did not opt in hear nothing.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { mailOutbox, publicationRequests } from '@/db/schema';
+import { mailOutbox } from '@/db/schema';
 import { describeEachEngine } from '@/db/testing';
 import { sessionForRole } from '@/lib/auth/test-fixtures';
-import { reviewOf } from './test-fixtures';
+import { pendingReviewOf } from './test-fixtures';
 import { confirmSignature } from '@/lib/petitions/confirm-signature';
 import { mailCaseNews } from '@/lib/petitions/mail-case-news';
 import { signPetition } from '@/lib/petitions/sign-petition';
@@ -57,19 +57,20 @@ describeEachEngine('case news for signers who asked for it', ({ db }) => {
     // Nothing is public, so nothing is mailed, until a second staff member approves.
     expect(await mailsTo('news@example.org')).toBe(afterSigning.news);
     const eventId = (created as { value: { eventId: string } }).value.eventId;
-    const [request] = await db()
-      .select({ id: publicationRequests.id })
-      .from(publicationRequests)
-      .where(and(eq(publicationRequests.eventId, eventId), eq(publicationRequests.status, 'pending')));
-    expect(await approvePublication(admin, await reviewOf(request!.id))).toMatchObject({ ok: true });
+    expect(await approvePublication(admin, await pendingReviewOf(caseId))).toMatchObject({ ok: true });
     expect(await mailsTo('news@example.org')).toBe(afterSigning.news + 1);
 
+    // A correction or retraction is news once it is public, after its own review: not before.
     expect(
       await correctEvent(advocate, { ...event, eventId, title: 'Moved to a prison in Hamhung', visibility: 'public' as const, publicReason: 'The place was reported wrongly.' }),
-    ).toMatchObject({ ok: true });
+    ).toMatchObject({ ok: true, value: { publication: 'pending' } });
+    expect(await mailsTo('news@example.org')).toBe(afterSigning.news + 1);
+    expect(await approvePublication(admin, await pendingReviewOf(caseId))).toMatchObject({ ok: true });
     expect(await mailsTo('news@example.org')).toBe(afterSigning.news + 2);
 
-    expect(await retractEvent(advocate, { caseId, eventId, publicReason: 'The source withdrew the report.' })).toMatchObject({ ok: true });
+    expect(await retractEvent(advocate, { caseId, eventId, publicReason: 'The source withdrew the report.' })).toMatchObject({ ok: true, value: { publication: 'pending' } });
+    expect(await mailsTo('news@example.org')).toBe(afterSigning.news + 2);
+    expect(await approvePublication(admin, await pendingReviewOf(caseId))).toMatchObject({ ok: true });
     expect(await mailsTo('news@example.org')).toBe(afterSigning.news + 3);
     const texts = await db().select({ text: mailOutbox.textBody }).from(mailOutbox).where(eq(mailOutbox.toAddress, 'news@example.org'));
     expect(texts.some((mail) => mail.text.includes('Moved to a prison in Hamhung'))).toBe(true);

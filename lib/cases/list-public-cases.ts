@@ -8,7 +8,17 @@ import { URGENCY_LEVELS } from './vocabulary';
 export async function listPublicCases(): Promise<PublicCaseSummary[]> {
   const published = await readPublishedCases(await getDb());
   return published
-    .map(({ timeline: _timeline, corrections: _corrections, ...summary }): PublicCaseSummary => summary)
+    .map(
+      (published): PublicCaseSummary => ({
+        slug: published.slug,
+        title: published.title,
+        summary: published.summary,
+        urgency: published.urgency,
+        archived: published.archived,
+        lastUpdatedAt: published.lastUpdatedAt,
+        people: published.people,
+      }),
+    )
     .sort(
       (a, b) =>
         Number(a.archived) - Number(b.archived) ||

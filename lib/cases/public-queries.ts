@@ -235,12 +235,18 @@ export const publishedCaseColumns = {
 };
 export const joinPublishedSnapshot = eq(publicSnapshots.id, cases.publicSnapshotId);
 
-/** Whether the event is on the case's published timeline (its ref is in the current snapshot). */
-export async function eventIsPublished(db: Database | Transaction, caseId: string, eventId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ found: sql<boolean>`exists (select 1 from jsonb_array_elements(${publicSnapshots.content} -> 'timeline') item where item ->> 'ref' = ${eventRef(eventId)})` })
-    .from(cases)
+/** Of the given events, those on their case's published timeline (their ref is in the current snapshot). */
+export async function publishedEvents(db: Database | Transaction, eventIds: string[]): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: timelineEvents.id, refs: sql<string[]>`jsonb_path_query_array(${publicSnapshots.content}, '$.timeline[*].ref')` })
+    .from(timelineEvents)
+    .innerJoin(cases, eq(cases.id, timelineEvents.caseId))
     .innerJoin(publicSnapshots, joinPublishedSnapshot)
-    .where(eq(cases.id, caseId));
-  return row?.found ?? false;
+    .where(inArray(timelineEvents.id, eventIds));
+  return new Set(rows.filter((row) => row.refs.includes(eventRef(row.id))).map((row) => row.id));
+}
+
+export async function eventIsPublished(db: Database | Transaction, eventId: string): Promise<boolean> {
+  return (await publishedEvents(db, [eventId])).has(eventId);
 }

@@ -94,8 +94,9 @@ export async function buildCandidate(db: Database | Transaction, caseId: string,
 }
 
 function withoutUpdatedAt(event: PublicTimelineEvent): ReviewedEvent {
-  const { updatedAt: _updatedAt, ...rest } = event;
-  return rest;
+  const reviewed: Partial<PublicTimelineEvent> = { ...event };
+  delete reviewed.updatedAt;
+  return reviewed as ReviewedEvent;
 }
 
 export interface CurrentSnapshot {

@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import type {
-  CaseLifecycle,
   CustodyStatus,
   DatePrecision,
   EventCorrectionKind,

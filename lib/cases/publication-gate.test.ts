@@ -128,7 +128,7 @@ describeEachEngine('publication gate', ({ db }) => {
     expect(await approvePublication(reviewer, await pendingReviewOf(caseId))).toMatchObject({ ok: true });
     const published = await getPublicCase('gate-first');
     // The public page is the preview, stamped with its publication date.
-    expect(published?.timeline.map(({ updatedAt: _updatedAt, ...event }) => event)).toEqual(preview.content?.timeline);
+    expect(published?.timeline.map((event) => ({ ...event, updatedAt: undefined }))).toEqual(preview.content?.timeline.map((event) => ({ ...event, updatedAt: undefined })));
     expect(published).toMatchObject({ title: preview.content?.title, people: preview.content?.people, summary: preview.content?.summary });
   });
 

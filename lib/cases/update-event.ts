@@ -20,7 +20,7 @@ export const updateEvent = defineOperation({
     const current = await lockEvent(tx, eventId, fields.caseId);
     if (!current) return fieldError('eventId', 'recordInvalid');
     // Once the public has seen it, it changes only in the open; until then it is a draft like any other.
-    if (await eventIsPublished(tx, fields.caseId, eventId)) return fieldError('form', 'publicEventNeedsCorrection');
+    if (await eventIsPublished(tx, eventId)) return fieldError('form', 'publicEventNeedsCorrection');
     if (current.retractedAt) return fieldError('form', 'eventRetracted');
     return writeEvent(tx, actor, fields, { eventId, changeKind: 'updated', action: 'events.update' });
   },

@@ -1,13 +1,13 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { count, eq } from 'drizzle-orm';
 import { expect, it, vi } from 'vitest';
-import { auditLog, letters, letterTargets, letterTemplates, publicationRequests } from '@/db/schema';
+import { auditLog, letters, letterTargets, letterTemplates, timelineEvents } from '@/db/schema';
 import { DEMO_CASE_SLUG, seedDemoData } from '@/db/seed';
 import { SEED_TARGETS } from '@/db/seed-targets';
 import { describeEachEngine } from '@/db/testing';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import { sessionForRole } from '@/lib/auth/test-fixtures';
-import { reviewOf } from '@/lib/cases/test-fixtures';
+import { pendingReviewOf } from '@/lib/cases/test-fixtures';
 import { approvePublication } from '@/lib/cases/approve-publication';
 import { getPublicCase } from '@/lib/cases/get-public-case';
 import { valueOf } from '@/lib/operations/testing';
@@ -150,11 +150,12 @@ describeEachEngine(
       expect((await getPublicCase(DEMO_CASE_SLUG))!.timeline.find((item) => item.title === title)).toBeUndefined();
       expect((await valueOf(listLetters(session, {}))).batches.flatMap((batch) => batch.letters).find((row) => row.id === letter.id)?.timeline).toBe('pending');
       const eventId = replied.ok ? replied.value.eventId! : '';
-      const [request] = await db().select({ id: publicationRequests.id }).from(publicationRequests).where(eq(publicationRequests.eventId, eventId));
+      const [onCase] = await db().select({ caseId: timelineEvents.caseId }).from(timelineEvents).where(eq(timelineEvents.id, eventId));
+      const reviewed = await pendingReviewOf(onCase!.caseId);
       // The organizer cannot approve it; an admin (or advocate) does, as the second staff member.
-      await expect(approvePublication(session, await reviewOf(request!.id))).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(approvePublication(session, reviewed)).rejects.toBeInstanceOf(ForbiddenError);
       const { session: admin } = await sessionForRole('admin');
-      expect(await approvePublication(admin, await reviewOf(request!.id))).toMatchObject({ ok: true });
+      expect(await approvePublication(admin, reviewed)).toMatchObject({ ok: true });
 
       const publicCase = await getPublicCase(DEMO_CASE_SLUG);
       const event = publicCase!.timeline.find((item) => item.title === title);

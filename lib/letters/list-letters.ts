@@ -3,6 +3,7 @@ import 'server-only';
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { cases, letterBatches, letters, letterTargets, timelineEvents } from '@/db/schema';
+import { publishedEvents } from '@/lib/cases/public-queries';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { type OperationResult, succeeded } from '@/lib/operations/result';
 import type { LetterLanguage } from '@/lib/targets/vocabulary';
@@ -79,9 +80,11 @@ export const listLetters = defineOperation({
           .orderBy(asc(letters.position))
       : [];
     const eventIds = letterRows.flatMap((letter) => [letter.sentEventId, letter.replyEventId]).filter((id): id is string => Boolean(id));
+    // An event on the case's published timeline is public; one still waiting for its publication is pending.
+    const published = await publishedEvents(db, eventIds);
     const eventVisibility = new Map(
-      (eventIds.length ? await db.select({ id: timelineEvents.id, visibility: timelineEvents.visibility }).from(timelineEvents).where(inArray(timelineEvents.id, eventIds)) : []).map(
-        (event) => [event.id, event.visibility],
+      (eventIds.length ? await db.select({ id: timelineEvents.id }).from(timelineEvents).where(inArray(timelineEvents.id, eventIds)) : []).map(
+        (event) => [event.id, published.has(event.id) ? 'public' : 'pending'],
       ),
     );
     const responses = await db
@@ -133,7 +136,7 @@ export const listLetters = defineOperation({
   },
 });
 
-function timelineState(visibility: string | undefined): LetterRow['timeline'] {
-  if (!visibility) return null;
-  return visibility === 'public' ? 'public' : 'pending';
+function timelineState(state: string | undefined): LetterRow['timeline'] {
+  if (!state) return null;
+  return state === 'public' ? 'public' : 'pending';
 }

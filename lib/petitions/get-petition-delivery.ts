@@ -75,8 +75,9 @@ async function readTimelineState(db: Database, eventId: string | null, refusal: 
     .where(and(eq(timelineEvents.id, eventId), eq(timelineEvents.caseId, caseId)));
   if (!event) return { state: 'unknown' };
   if (event.retractedAt) return { state: 'retracted' };
-  if (casePublic && (await eventIsPublished(db, caseId, eventId))) return { state: 'public' };
+  if (casePublic && (await eventIsPublished(db, eventId))) return { state: 'public' };
   if (event.visibility !== 'public') return { state: 'staffOnly', reason: 'publicationRefused' };
+  if (refusal === 'consentRequired') return { state: 'staffOnly', reason: 'consentRequired' };
   // Meant to be public: it waits for the case's publication (a request, or the case's own first publication).
   const [request] = await db
     .select({ status: publicationRequests.status })

@@ -1,7 +1,8 @@
 /** Case news becomes mails once, however many instances run the job at the same moment. */
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { caseNews, cases, mailOutbox } from '@/db/schema';
+import { caseNews, mailOutbox } from '@/db/schema';
+import { publishSnapshot } from '@/lib/cases/public-snapshot';
 import { describeEachEngine } from '@/db/testing';
 import { confirmSignature } from './confirm-signature';
 import { mailCaseNews } from './mail-case-news';
@@ -37,7 +38,8 @@ describeEachEngine('mailing case news', ({ db }) => {
     const { caseId, slug } = await createTestPetition(db());
     await signPetition(slug, signer('hidden@example.org', { wantsUpdates: true }), { ip: testAddress(760), origin });
     await confirmSignature((await confirmationTokenFor(db(), 'hidden@example.org'))!);
-    await db().update(cases).set({ lifecycle: 'draft' }).where(eq(cases.id, caseId));
+    // Taken down: an approved publication of "not public" (the working copy alone would change nothing).
+    await db().transaction((tx) => publishSnapshot(tx, { userId: null, email: 'test', ip: '' }, { caseId, content: null, requestId: null, approvedByUserId: null }));
     const [news] = await db().insert(caseNews).values({ caseId, headline: 'Hidden' }).returning({ id: caseNews.id });
     await mailCaseNews(db(), { origin });
     expect(await db().select({ recipients: caseNews.recipients }).from(caseNews).where(eq(caseNews.id, news!.id))).toEqual([{ recipients: 0 }]);

@@ -5,10 +5,11 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { auditLog, mailOutbox, petitions, petitionSignatures, publicationRequests, timelineEvents } from '@/db/schema';
+import { auditLog, cases, mailOutbox, petitions, petitionSignatures, timelineEvents } from '@/db/schema';
 import { describeEachEngine } from '@/db/testing';
 import { sessionForRole } from '@/lib/auth/test-fixtures';
-import { reviewOf } from '@/lib/cases/test-fixtures';
+import { pendingReviewOf } from '@/lib/cases/test-fixtures';
+import { getPublicCase } from '@/lib/cases/get-public-case';
 import { approvePublication } from '@/lib/cases/approve-publication';
 import { anonymiseClosedPetitions } from './anonymise-closed-petitions';
 import { closePetition } from './close-petition';
@@ -41,6 +42,7 @@ describeEachEngine('the organizer console', ({ db }) => {
   it('runs a petition from draft to delivery, keeping the count exact and every change audited', async () => {
     const { session } = await sessionForRole('organizer');
     const { caseId } = await createTestPetition(db(), {}, { familyConsentStatus: 'granted' });
+    const [{ caseSlug }] = (await db().select({ caseSlug: cases.slug }).from(cases).where(eq(cases.id, caseId))) as [{ caseSlug: string }];
     const created = await createPetition(session, { caseId, slug: 'free-the-family', title: 'Free the family', target: 'President Xi Jinping', goal: '10' });
     expect(created.ok).toBe(true);
     const petitionId = (created as { value: { petitionId: string } }).value.petitionId;
@@ -121,12 +123,14 @@ describeEachEngine('the organizer console', ({ db }) => {
     expect(delivered).toMatchObject({ ok: true, value: { publication: 'pending' } });
     const deliveryEventId = (delivered as { value: { eventId: string } }).value.eventId;
     let [event] = await db().select().from(timelineEvents).where(and(eq(timelineEvents.caseId, caseId), eq(timelineEvents.eventType, 'advocacy')));
-    expect(event).toMatchObject({ id: deliveryEventId, visibility: 'internal' });
-    const [request] = await db().select({ id: publicationRequests.id }).from(publicationRequests).where(eq(publicationRequests.eventId, deliveryEventId));
+    // Meant to be public, and waiting for the case's next publication.
+    expect(event).toMatchObject({ id: deliveryEventId, visibility: 'public' });
+    expect((await getPublicCase(caseSlug))?.timeline.map((item) => item.title)).not.toContain('Petition delivered to the Chinese embassy in Seoul');
     const { session: admin } = await sessionForRole('admin');
-    expect(await approvePublication(admin, await reviewOf(request!.id))).toMatchObject({ ok: true });
+    expect(await approvePublication(admin, await pendingReviewOf(caseId))).toMatchObject({ ok: true });
     [event] = await db().select().from(timelineEvents).where(eq(timelineEvents.id, deliveryEventId));
-    expect(event).toMatchObject({ visibility: 'public', title: 'Petition delivered to the Chinese embassy in Seoul', occurredOn: '2026-11-29' });
+    expect(event).toMatchObject({ title: 'Petition delivered to the Chinese embassy in Seoul', occurredOn: '2026-11-29' });
+    expect((await getPublicCase(caseSlug))?.timeline.map((item) => item.title)).toContain('Petition delivered to the Chinese embassy in Seoul');
     expect(event!.description).toContain('signed by 3 people');
     // The news is mailed by the background job, once.
     await mailCaseNews(db(), { origin });

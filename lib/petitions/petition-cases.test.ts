@@ -8,6 +8,9 @@ import { expect, it } from 'vitest';
 import { auditLog, cases, petitions } from '@/db/schema';
 import { describeEachEngine } from '@/db/testing';
 import { sessionForRole } from '@/lib/auth/test-fixtures';
+import { approvePublication } from '@/lib/cases/approve-publication';
+import { requestPublication } from '@/lib/cases/request-publication';
+import { pendingReviewOf, publishAsTheyStand } from '@/lib/cases/test-fixtures';
 import { createPetition } from './create-petition';
 import { getPetitionFigures } from './get-petition-figures';
 import { listPetitions } from './list-petitions';
@@ -31,6 +34,7 @@ describeEachEngine('the cases a petition may be for', ({ db }) => {
     const draft = await caseOf('A campaign still in draft', { lifecycle: 'draft', publicityMode: 'public_campaign' });
     const quiet = await caseOf('Quiet advocacy case', { lifecycle: 'published', publicityMode: 'quiet_advocacy' });
     const internal = await caseOf('Internal case', { lifecycle: 'draft', publicityMode: 'internal_only' });
+    await publishAsTheyStand(published, archived, draft, quiet, internal);
     const { session } = await sessionForRole('organizer');
     const mine = [published, archived, draft, quiet, internal];
     const offered = (await valueOf(listPetitions(session, {}))).cases.filter((item) => mine.includes(item.id));
@@ -83,7 +87,13 @@ describeEachEngine('the cases a petition may be for', ({ db }) => {
     const { session } = await sessionForRole('organizer');
     const { petitionId, caseId } = await createTestPetition(db());
     expect((await valueOf(getPetitionFigures(session, { petitionId }))).petition.casePublic).toBe(true);
+    // Switched in the working copy: still public until the takedown is approved.
     await db().update(cases).set({ publicityMode: 'quiet_advocacy' }).where(eq(cases.id, caseId));
+    expect((await valueOf(getPetitionFigures(session, { petitionId }))).petition.casePublic).toBe(true);
+    const { session: advocate } = await sessionForRole('advocate');
+    const { session: reviewer } = await sessionForRole('advocate');
+    expect(await requestPublication(advocate, { caseId, note: 'Quiet advocacy from now on.' })).toMatchObject({ ok: true, value: { outcome: 'pending' } });
+    expect(await approvePublication(reviewer, await pendingReviewOf(caseId))).toMatchObject({ ok: true });
     expect((await valueOf(getPetitionFigures(session, { petitionId }))).petition.casePublic).toBe(false);
   });
 });

@@ -5,11 +5,12 @@
  */
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { cases, publicationRequests, timelineEvents } from '@/db/schema';
+import { cases, timelineEvents } from '@/db/schema';
 import { describeEachEngine } from '@/db/testing';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import { sessionForRole } from '@/lib/auth/test-fixtures';
-import { reviewOf } from '@/lib/cases/test-fixtures';
+import { pendingReviewOf } from '@/lib/cases/test-fixtures';
+import { requestPublication } from '@/lib/cases/request-publication';
 import { approvePublication } from '@/lib/cases/approve-publication';
 import { retractEvent } from '@/lib/cases/retract-event';
 import { withdrawPublication } from '@/lib/cases/withdraw-publication';
@@ -35,8 +36,6 @@ describeEachEngine('the delivery of a petition, as the console shows it', ({ db 
     expect(delivered.ok).toBe(true);
     return (delivered as { value: { eventId: string } }).value.eventId;
   };
-  const requestOf = async (eventId: string) =>
-    (await db().select({ id: publicationRequests.id }).from(publicationRequests).where(eq(publicationRequests.eventId, eventId)))[0]!.id;
 
   it('waits for a second staff member, then is on the public timeline', async () => {
     const { session: organizer } = await sessionForRole('organizer');
@@ -59,25 +58,28 @@ describeEachEngine('the delivery of a petition, as the console shows it', ({ db 
     const { session: insider } = await sessionForRole('organizer', { internalAccess: true });
     expect(await getPetitionDelivery(insider, petitionId)).toMatchObject({ caseFileAccess: 'open' });
 
-    expect(await approvePublication(admin, await reviewOf(await requestOf(eventId)))).toMatchObject({ ok: true });
+    expect(await approvePublication(admin, await pendingReviewOf(caseId))).toMatchObject({ ok: true });
     expect(await getPetitionDelivery(organizer, petitionId)).toMatchObject({ note: 'Handed over at the gate.', timeline: { state: 'public' } });
 
     // Retracted later (the embassy refused it, say): the console must not still say "on the public timeline".
     const { session: advocate } = await sessionForRole('advocate');
     expect(await retractEvent(advocate, { caseId, eventId, publicReason: 'The embassy returned the petition unopened.' })).toMatchObject({ ok: true });
+    // Staff see the retraction at once; the public, once it is approved.
     expect((await getPetitionDelivery(organizer, petitionId))?.timeline).toEqual({ state: 'retracted' });
   });
 
-  it('says when the case itself is not public yet, even once the event is approved', async () => {
+  it('says when the case itself is not public yet: the event goes out with the case', async () => {
     const { session: organizer } = await sessionForRole('organizer');
     const { petitionId, caseId } = await closedPetition({ lifecycle: 'draft', publishedAt: null });
-    const eventId = await deliver(petitionId);
-    const { session: admin } = await sessionForRole('admin');
-    expect(await approvePublication(admin, await reviewOf(await requestOf(eventId)))).toMatchObject({ ok: true });
+    await deliver(petitionId);
     expect((await getPetitionDelivery(organizer, petitionId))?.timeline).toEqual({ state: 'publicOnceCasePublished' });
     expect((await getPetitionDelivery(organizer, petitionId))?.note).toBeNull();
 
-    await db().update(cases).set({ lifecycle: 'published', publishedAt: new Date() }).where(eq(cases.id, caseId));
+    await db().update(cases).set({ lifecycle: 'published' }).where(eq(cases.id, caseId));
+    const { session: advocate } = await sessionForRole('advocate');
+    const { session: admin } = await sessionForRole('admin');
+    expect(await requestPublication(advocate, { caseId, note: 'The campaign starts.' })).toMatchObject({ ok: true, value: { outcome: 'pending' } });
+    expect(await approvePublication(admin, await pendingReviewOf(caseId))).toMatchObject({ ok: true });
     expect((await getPetitionDelivery(organizer, petitionId))?.timeline).toEqual({ state: 'public' });
   });
 
@@ -86,16 +88,17 @@ describeEachEngine('the delivery of a petition, as the console shows it', ({ db 
     const withoutConsent = await closedPetition({ familyConsentStatus: 'not_asked' });
     const refusedEventId = await deliver(withoutConsent.petitionId);
     const [refusedEvent] = await db().select({ visibility: timelineEvents.visibility }).from(timelineEvents).where(eq(timelineEvents.id, refusedEventId));
-    expect(refusedEvent).toEqual({ visibility: 'internal' });
+    // Meant to be public, it waits in the case's working copy: nothing was asked, nothing is public.
+    expect(refusedEvent).toEqual({ visibility: 'public' });
     expect((await getPetitionDelivery(organizer, withoutConsent.petitionId))?.timeline).toEqual({ state: 'staffOnly', reason: 'consentRequired' });
     // Recording consent afterwards does not publish the event by itself: it stays for staff until someone asks.
     await db().update(cases).set({ familyConsentStatus: 'granted' }).where(eq(cases.id, withoutConsent.caseId));
     expect((await getPetitionDelivery(organizer, withoutConsent.petitionId))?.timeline).toEqual({ state: 'staffOnly', reason: 'consentRequired' });
 
     const withdrawn = await closedPetition();
-    const eventId = await deliver(withdrawn.petitionId);
+    await deliver(withdrawn.petitionId);
     const { session: advocate } = await sessionForRole('advocate');
-    expect(await withdrawPublication(advocate, { requestId: await requestOf(eventId) })).toMatchObject({ ok: true });
+    expect(await withdrawPublication(advocate, { requestId: (await pendingReviewOf(withdrawn.caseId)).requestId })).toMatchObject({ ok: true });
     expect((await getPetitionDelivery(organizer, withdrawn.petitionId))?.timeline).toEqual({ state: 'staffOnly', reason: 'requestWithdrawn' });
   });
 
