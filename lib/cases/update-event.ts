@@ -1,24 +1,26 @@
 import 'server-only';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { fieldError, type OperationResult } from '@/lib/operations/result';
+import { internalAccessOf, keepWithheldEventNotes } from './internal-access';
 import { revalidatePublicCases } from './public-cache';
 import { updateEventSchema } from './schemas';
 import { type EventWriteResult, lockEvent, publicationRefusedAsFieldError, writeEvent } from './write-event';
 
 /**
  * Edits an internal event. A public event is never rewritten silently: it is corrected or retracted
- * in the open (correctEvent, retractEvent).
+ * in the open (correctEvent, retractEvent). Internal notes the saver may not see are kept as stored.
  */
 export const updateEvent = defineOperation({
   name: 'events.update',
   input: updateEventSchema,
   writes: true,
   changesPublicView: true,
-  async run({ tx, actor }, { eventId, ...fields }): Promise<OperationResult<EventWriteResult>> {
-    const current = await lockEvent(tx, eventId, fields.caseId);
+  async run({ tx, actor, session }, { eventId, ...form }): Promise<OperationResult<EventWriteResult>> {
+    const current = await lockEvent(tx, eventId, form.caseId);
     if (!current) return fieldError('eventId', 'recordInvalid');
     if (current.visibility === 'public') return fieldError('form', 'publicEventNeedsCorrection');
     if (current.retractedAt) return fieldError('form', 'eventRetracted');
+    const fields = await keepWithheldEventNotes(tx, internalAccessOf(session), eventId, form);
     return writeEvent(tx, actor, fields, { eventId, changeKind: 'updated', action: 'events.update' }).catch(publicationRefusedAsFieldError);
   },
   afterCommit: revalidatePublicCases,
