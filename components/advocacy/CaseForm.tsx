@@ -12,6 +12,7 @@ import type { ActionState } from '@/lib/operations/result';
 import { type CaseFieldsInput, createCaseSchema, updateCaseSchema } from '@/lib/cases/schemas';
 import { CASE_LIFECYCLES, FAMILY_CONSENT_STATUSES, PUBLICITY_MODES, URGENCY_LEVELS } from '@/lib/cases/vocabulary';
 import { useRouter } from '@/lib/i18n/navigation';
+import { Withheld } from './Withheld';
 
 type Saved = { caseId: string };
 type Action = (state: ActionState<Saved>, formData: FormData) => Promise<ActionState<Saved>>;
@@ -30,8 +31,11 @@ const EMPTY: CaseFieldsInput = {
   nextReviewOn: '',
 };
 
-/** Creates a case (then opens it) or edits one. Publishing is not here: it needs consent and approval. */
-export function CaseForm({ action, caseId, initial }: { action: Action; caseId?: string; initial?: CaseFieldsInput }) {
+/**
+ * Creates a case (then opens it) or edits one. Publishing is not here: it needs consent and approval.
+ * With `notesWithheld` the internal notes read "restricted" and the save keeps them.
+ */
+export function CaseForm({ action, caseId, initial, notesWithheld = false }: { action: Action; caseId?: string; initial?: CaseFieldsInput; notesWithheld?: boolean }) {
   const t = useTranslations('advocacy');
   const tRoot = useTranslations();
   const router = useRouter();
@@ -55,7 +59,11 @@ export function CaseForm({ action, caseId, initial }: { action: Action; caseId?:
         <Field id="case-slug" label={t('case.slug')} help={t('case.slugHelp')} error={errorFor('slug')} {...form.register('slug')} />
       </div>
       <TextAreaField id="case-summary" rows={5} label={t('case.publicSummary')} help={t('case.publicSummaryHelp')} error={errorFor('publicSummary')} {...form.register('publicSummary')} />
-      <TextAreaField id="case-notes" label={t('case.internalNotes')} help={t('internalHelp')} error={errorFor('internalNotes')} {...form.register('internalNotes')} />
+      {notesWithheld ? (
+        <Withheld label={t('case.internalNotes')} />
+      ) : (
+        <TextAreaField id="case-notes" label={t('case.internalNotes')} help={t('internalHelp')} error={errorFor('internalNotes')} {...form.register('internalNotes')} />
+      )}
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField id="case-urgency" label={t('case.urgency')} options={options(URGENCY_LEVELS, 'urgency')} error={errorFor('urgency')} {...form.register('urgency')} />
         <SelectField id="case-lifecycle" label={t('case.lifecycle')} options={options(CASE_LIFECYCLES, 'advocacy.lifecycle')} error={errorFor('lifecycle')} {...form.register('lifecycle')} />

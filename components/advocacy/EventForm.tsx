@@ -19,6 +19,7 @@ import {
   TIMELINE_EVENT_TYPES,
   type TimelineEventType,
 } from '@/lib/cases/vocabulary';
+import { Withheld } from './Withheld';
 
 type Saved = { eventId: string; publication: 'published' | 'pending' | null };
 type Action = (state: ActionState<Saved>, formData: FormData) => Promise<ActionState<Saved>>;
@@ -53,6 +54,7 @@ export function EventForm({
   initial,
   people,
   sources,
+  notesWithheld = false,
 }: {
   action: Action;
   mode: EventFormMode;
@@ -61,6 +63,8 @@ export function EventForm({
   initial?: EventFormValues;
   people: { id: string; alias: string }[];
   sources: { id: string; label: string }[];
+  /** The reader may not see the internal notes: they read "restricted", and the save keeps them. */
+  notesWithheld?: boolean;
 }) {
   const t = useTranslations('advocacy');
   const tRoot = useTranslations();
@@ -216,7 +220,11 @@ export function EventForm({
         </details>
       </fieldset>
 
-      <TextAreaField id={`${prefix}-notes`} label={t('event.internalNotes')} help={t('internalHelp')} error={errorFor('internalNotes')} {...field('internalNotes')} />
+      {notesWithheld ? (
+        <Withheld label={t('event.internalNotes')} />
+      ) : (
+        <TextAreaField id={`${prefix}-notes`} label={t('event.internalNotes')} help={t('internalHelp')} error={errorFor('internalNotes')} {...field('internalNotes')} />
+      )}
       {mode === 'correct' ? (
         <div className="grid gap-3 rounded border border-amber-300 bg-amber-50 p-3 sm:grid-cols-2">
           <Field id={`${prefix}-reason`} label={t('correction.publicReason')} help={t('correction.publicReasonHelp')} error={errorFor('publicReason')} {...field('publicReason')} />

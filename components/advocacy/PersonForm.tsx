@@ -10,11 +10,27 @@ import { TextAreaField } from '@/components/ui/TextAreaField';
 import type { ActionState } from '@/lib/operations/result';
 import { createPersonSchema, type PersonFieldsInput, updatePersonSchema } from '@/lib/cases/schemas';
 import { CUSTODY_STATUSES, DATE_PRECISIONS, PERSON_RELATIONS } from '@/lib/cases/vocabulary';
+import { Withheld } from './Withheld';
 
 type Action = (state: ActionState<{ personId: string }>, formData: FormData) => Promise<ActionState<{ personId: string }>>;
 
-/** Adds a person to a case, or edits one (personId given). The legal name and notes stay internal. */
-export function PersonForm({ action, caseId, personId, initial }: { action: Action; caseId: string; personId?: string; initial?: Partial<PersonFieldsInput> }) {
+/**
+ * Adds a person to a case, or edits one (personId given). The legal name and notes stay internal; a
+ * reader without internal access sees "restricted" in their place (`withheld`) and the save keeps them.
+ */
+export function PersonForm({
+  action,
+  caseId,
+  personId,
+  initial,
+  withheld = { legalName: false, internalNotes: false },
+}: {
+  action: Action;
+  caseId: string;
+  personId?: string;
+  initial?: Partial<PersonFieldsInput>;
+  withheld?: { legalName: boolean; internalNotes: boolean };
+}) {
   const t = useTranslations('advocacy');
   const tRoot = useTranslations();
   const prefix = personId ? `person-${personId.slice(0, 8)}` : 'new-person';
@@ -45,7 +61,11 @@ export function PersonForm({ action, caseId, personId, initial }: { action: Acti
       {personId ? <input type="hidden" {...field('personId')} /> : null}
       <div className="grid gap-3 sm:grid-cols-3">
         <Field id={`${prefix}-alias`} label={t('person.publicAlias')} help={t('person.publicAliasHelp')} error={errorFor('publicAlias')} {...form.register('publicAlias')} />
-        <Field id={`${prefix}-legal`} label={t('person.legalName')} help={t('internalHelp')} error={errorFor('legalName')} {...form.register('legalName')} />
+        {withheld.legalName ? (
+          <Withheld label={t('person.legalName')} />
+        ) : (
+          <Field id={`${prefix}-legal`} label={t('person.legalName')} help={t('internalHelp')} error={errorFor('legalName')} {...form.register('legalName')} />
+        )}
         <SelectField id={`${prefix}-relation`} label={t('person.relation')} options={options(PERSON_RELATIONS, 'relation')} error={errorFor('relation')} {...form.register('relation')} />
       </div>
       <div className="grid gap-3 sm:grid-cols-3">
@@ -65,7 +85,11 @@ export function PersonForm({ action, caseId, personId, initial }: { action: Acti
         <Field id={`${prefix}-asof`} type="date" label={t('person.custodyAsOf')} error={errorFor('custodyAsOf')} {...form.register('custodyAsOf')} />
         <SelectField id={`${prefix}-precision`} label={t('datePrecision')} options={options(DATE_PRECISIONS, 'advocacy.precision')} error={errorFor('custodyAsOfPrecision')} {...form.register('custodyAsOfPrecision')} />
       </div>
-      <TextAreaField id={`${prefix}-notes`} label={t('person.internalNotes')} help={t('internalHelp')} error={errorFor('internalNotes')} {...form.register('internalNotes')} />
+      {withheld.internalNotes ? (
+        <Withheld label={t('person.internalNotes')} />
+      ) : (
+        <TextAreaField id={`${prefix}-notes`} label={t('person.internalNotes')} help={t('internalHelp')} error={errorFor('internalNotes')} {...form.register('internalNotes')} />
+      )}
       <Button type="submit" disabled={pending}>
         {personId ? t('save') : t('person.add')}
       </Button>

@@ -3,6 +3,7 @@
  * changed in the database. The operations come from the registry (lib/operations/registry.ts), which
  * must declare every operation of the permission table exactly once; a registered operation without a
  * scenario fails. `authorize` is called by defineOperation alone, so no path escapes the registry.
+ * Then every withheld field (FIELD_PERMISSIONS) × every kind of caller: received, or never received.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,16 +11,24 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type Database, getDb } from '@/db/client';
 import { describeEachEngine } from '@/db/testing';
-import { ForbiddenError, type Operation, OPERATION_NAMES, type OperationRule, OPERATIONS } from './permissions';
+import {
+  FIELD_PERMISSION_NAMES,
+  ForbiddenError,
+  type Operation,
+  OPERATION_NAMES,
+  type Permission,
+  ruleOf,
+} from './permissions';
 import type { StaffRole } from './roles';
 import { OPERATION_REGISTRY } from '@/lib/operations/registry';
-import type { AuthorizationScenarios, Caller, Scenario } from './authorization-scenario';
+import type { AuthorizationScenarios, Caller, FieldScenarios, Scenario } from './authorization-scenario';
 import { createTestAccount, openTestSession } from './test-fixtures';
 
 
 // Each domain keeps the scenarios of its own operations beside its code, in authorization-scenarios.ts.
-const domainScenarios = import.meta.glob<{ scenarios: AuthorizationScenarios }>('../*/authorization-scenarios.ts', { eager: true });
+const domainScenarios = import.meta.glob<{ scenarios: AuthorizationScenarios; fieldScenarios?: FieldScenarios }>('../*/authorization-scenarios.ts', { eager: true });
 const scenarios: AuthorizationScenarios = Object.assign({}, ...Object.values(domainScenarios).map((module) => module.scenarios));
+const fieldScenarios: FieldScenarios = Object.assign({}, ...Object.values(domainScenarios).map((module) => module.fieldScenarios ?? {}));
 
 // The operations the registry declares, by name: the matrix calls them through it.
 const declared = new Map(OPERATION_REGISTRY.map((operation) => [operation.operation, operation]));
@@ -41,19 +50,19 @@ const INTERNAL_CALLERS: Record<InternalCaller, StaffRole> = {
   'advocate with internal access': 'advocate',
 };
 
-function expectedAllowed(kind: CallerKind, operation: Operation, scenario: Scenario): boolean {
-  const rule = OPERATIONS[operation] as (typeof OPERATIONS)[Operation] & { allowedBeforeTwoFactorSetup?: boolean };
+function expectedAllowed(kind: CallerKind, operation: Permission, scenario: Pick<Scenario, 'callerTwoFactor'>): boolean {
+  const rule = ruleOf(operation);
   if (kind === 'anonymous' || kind === 'revoked admin') return false;
-  if (kind === 'admin without two-factor') return rule.roles.includes('admin' as never) && rule.allowedBeforeTwoFactorSetup === true;
+  if (kind === 'admin without two-factor') return rule.roles.includes('admin') && rule.allowedBeforeTwoFactorSetup === true;
   // A scenario whose caller has no second factor: admins are then limited to setting it up.
-  if (kind === 'admin' && scenario.callerTwoFactor === false) return rule.roles.includes('admin' as never) && rule.allowedBeforeTwoFactorSetup === true;
+  if (kind === 'admin' && scenario.callerTwoFactor === false) return rule.roles.includes('admin') && rule.allowedBeforeTwoFactorSetup === true;
   const internal = kind in INTERNAL_CALLERS;
   const role = internal ? INTERNAL_CALLERS[kind as InternalCaller] : (kind as StaffRole);
-  const needsInternalAccess = (rule as OperationRule).internalAccessRequiredFor?.includes(role) ?? false;
-  return rule.roles.includes(role as never) && (internal || !needsInternalAccess);
+  const needsInternalAccess = rule.internalAccessRequiredFor?.includes(role) ?? false;
+  return rule.roles.includes(role) && (internal || !needsInternalAccess);
 }
 
-async function makeCaller(kind: CallerKind, scenario: Scenario): Promise<Caller> {
+async function makeCaller(kind: CallerKind, scenario: Pick<Scenario, 'callerTwoFactor'>): Promise<Caller> {
   if (kind === 'anonymous') return { session: null, account: null };
   const internalAccess = kind in INTERNAL_CALLERS;
   const role: StaffRole =
@@ -90,8 +99,8 @@ async function snapshot(db: Database): Promise<string> {
 
 describe('the permission table', () => {
   it('follows the issue: admins may do everything; users, audit and settings are theirs alone', () => {
-    for (const operation of OPERATION_NAMES) {
-      const roles: readonly StaffRole[] = OPERATIONS[operation].roles;
+    for (const operation of [...OPERATION_NAMES, ...FIELD_PERMISSION_NAMES]) {
+      const roles: readonly StaffRole[] = ruleOf(operation).roles;
       expect(roles, operation).toContain('admin');
       if (/^(users|audit|settings)\./.test(operation)) expect(roles, operation).toEqual(['admin']);
     }
@@ -101,6 +110,13 @@ describe('the permission table', () => {
     const missing = OPERATION_NAMES.filter((operation) => !scenarios[operation]);
     expect(missing, 'operations without a scenario (add them to lib/<domain>/authorization-scenarios.ts)').toEqual([]);
     expect(Object.keys(scenarios).filter((operation) => !OPERATION_NAMES.includes(operation as Operation))).toEqual([]);
+  });
+
+  it('has a field scenario for every withheld field', () => {
+    const missing = FIELD_PERMISSION_NAMES.filter((permission) => !fieldScenarios[permission]);
+    expect(missing, 'field permissions without a scenario (add them to fieldScenarios in lib/<domain>/authorization-scenarios.ts)').toEqual([]);
+    const known: string[] = [...OPERATION_NAMES, ...FIELD_PERMISSION_NAMES];
+    expect(Object.keys(fieldScenarios).filter((permission) => !known.includes(permission))).toEqual([]);
   });
 
   it('is enforced only through the registry: defineOperation is the one caller of authorize', () => {
@@ -150,6 +166,30 @@ describeEachEngine('authorization matrix', ({ db }) => {
           const before = await snapshot(db());
           await expect(perform(operation, scenario, caller, target)).rejects.toBeInstanceOf(ForbiddenError);
           expect(await snapshot(db())).toBe(before);
+        }
+      });
+    }
+  }
+});
+
+describeEachEngine('withheld fields matrix', () => {
+  for (const [permission, scenario] of Object.entries(fieldScenarios) as [Permission, NonNullable<FieldScenarios[Permission]>][]) {
+    for (const kind of CALLERS) {
+      const allowed = expectedAllowed(kind, permission, {});
+      it(`${permission} × ${kind} → ${allowed ? 'received' : 'withheld'}`, async () => {
+        const caller = await makeCaller(kind, {});
+        const { target, marker } = await scenario.prepare();
+        for (const read of scenario.reads(target, marker)) {
+          const perform = declared.get(read.operation)!.fromUntrusted(caller.session, read.input);
+          if (!expectedAllowed(kind, read.operation, {})) {
+            await expect(perform, read.operation).rejects.toBeInstanceOf(ForbiddenError);
+            continue;
+          }
+          const result = await perform;
+          expect(result, read.operation).toMatchObject({ ok: true });
+          const answer = JSON.stringify(result);
+          if (allowed) for (const value of read.shows) expect(answer, `${read.operation} shows ${value}`).toContain(value);
+          else expect(answer, read.operation).not.toContain(marker);
         }
       });
     }

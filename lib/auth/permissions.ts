@@ -2,6 +2,7 @@
  * Who may do what: the one table of staff operations and the roles allowed each, and `authorize`,
  * the guard every staff read and write in lib/ calls before touching the database. A new operation is
  * added here first; lib/auth/authorization-matrix.test.ts fails until it has a rule and a test.
+ * Below it, the fields inside those operations' answers that need more than the operation does.
  */
 import type { StaffRole } from './roles';
 
@@ -17,7 +18,8 @@ export interface OperationRule {
 const everyone = ['admin', 'organizer', 'advocate'] as const satisfies readonly StaffRole[];
 const adminOnly = ['admin'] as const satisfies readonly StaffRole[];
 const caseWriters = ['admin', 'advocate'] as const satisfies readonly StaffRole[];
-// Organizers read case files only with internal access; confidential sources and dossiers need it for everyone but admins.
+// Organizers read case files only with internal access; confidential sources, legal names, internal notes and
+// dossiers need it for everyone but admins (FIELD_PERMISSIONS below).
 const caseReaders = { roles: everyone, internalAccessRequiredFor: ['organizer'] } as const satisfies OperationRule;
 const internalOnly = { roles: everyone, internalAccessRequiredFor: ['advocate', 'organizer'] } as const satisfies OperationRule;
 
@@ -101,6 +103,30 @@ export const OPERATIONS = {
 export type Operation = keyof typeof OPERATIONS;
 export const OPERATION_NAMES = Object.keys(OPERATIONS) as Operation[];
 
+/**
+ * Fields withheld inside staff reads (the case file, its history, the source list) from callers who may
+ * perform the read but not see them: the reads ask `can()` and leave the column out of the query, and
+ * staff saves keep the stored value. These are not operations of their own, so the registry has none;
+ * the authorization matrix checks what each kind of caller receives (fieldScenarios in
+ * lib/<domain>/authorization-scenarios.ts). A confidential source's identity (name, link, notes,
+ * origin) is 'sources.readConfidential' above, which is also the operation that shows one source whole.
+ */
+export const FIELD_PERMISSIONS = {
+  /** A person's legal name, in the case file and in every saved version of the person. */
+  'people.readLegalName': internalOnly,
+  /** The internal notes of a case, a person and an event, and the internal note of a correction or retraction. */
+  'cases.readInternalNotes': internalOnly,
+} as const satisfies Record<string, OperationRule>;
+
+export type FieldPermission = keyof typeof FIELD_PERMISSIONS;
+export const FIELD_PERMISSION_NAMES = Object.keys(FIELD_PERMISSIONS) as FieldPermission[];
+/** An operation, or the reading of withheld fields: what `can` answers for. */
+export type Permission = Operation | FieldPermission;
+
+export function ruleOf(permission: Permission): OperationRule {
+  return permission in FIELD_PERMISSIONS ? FIELD_PERMISSIONS[permission as FieldPermission] : OPERATIONS[permission as Operation];
+}
+
 export type RefusalReason = 'unauthenticated' | 'role' | 'internal_access' | 'two_factor_setup';
 
 /** Thrown by `authorize`; server actions turn it into a "not allowed" message, route handlers into 401/403. */
@@ -122,15 +148,15 @@ export interface Grantee {
 }
 
 /** Why `grantee` may not perform `operation`, or null when it may. Pure: pages use it to shape navigation. */
-export function refusalReason(grantee: Grantee | null, operation: Operation): RefusalReason | null {
+export function refusalReason(grantee: Grantee | null, operation: Permission): RefusalReason | null {
   if (!grantee) return 'unauthenticated';
-  const rule: OperationRule = OPERATIONS[operation];
+  const rule = ruleOf(operation);
   if (!rule.roles.includes(grantee.role)) return 'role';
   if (rule.internalAccessRequiredFor?.includes(grantee.role) && !grantee.internalAccess) return 'internal_access';
   if (grantee.needsTwoFactorSetup && !rule.allowedBeforeTwoFactorSetup) return 'two_factor_setup';
   return null;
 }
 
-export function can(grantee: Grantee | null, operation: Operation): boolean {
+export function can(grantee: Grantee | null, operation: Permission): boolean {
   return refusalReason(grantee, operation) === null;
 }

@@ -1,13 +1,22 @@
-/** How to call each case operation so that an allowed caller succeeds (lib/auth/authorization-matrix.test.ts). */
+/**
+ * How to call each case operation so that an allowed caller succeeds, and where the withheld fields of
+ * case records show (lib/auth/authorization-matrix.test.ts).
+ */
 import { randomUUID } from 'node:crypto';
 import { getDb } from '@/db/client';
 import { eq } from 'drizzle-orm';
 import { publicationRequests } from '@/db/schema';
-import type { AuthorizationScenarios } from '@/lib/auth/authorization-scenario';
-import { createTestAccount } from '@/lib/auth/test-fixtures';
+import type { AuthorizationScenarios, FieldScenarios } from '@/lib/auth/authorization-scenario';
+import { createTestAccount, sessionForRole } from '@/lib/auth/test-fixtures';
+import { valueOf } from '@/lib/operations/testing';
+import { createCase } from './create-case';
+import { createEvent } from './create-event';
+import { createPerson } from './create-person';
+import { retractEvent } from './retract-event';
 import type { CaseFieldsInput, PersonFieldsInput, SourceFieldsInput } from './schemas';
 import { requestPublicationIn } from './publication-gate';
 import { eventForm, insertTestCase, insertTestEvent, insertTestPerson, insertTestSource, reviewOf } from './test-fixtures';
+import { updateSource } from './update-source';
 
 const caseForm = (): CaseFieldsInput => ({
   slug: `matrix-${randomUUID().slice(0, 8)}`,
@@ -123,4 +132,64 @@ export const scenarios: AuthorizationScenarios = {
   'sources.list': { input: () => ({}) },
   'sources.readConfidential': { prepare: () => insertTestSource({ name: 'Contact X', mayBeNamed: false }), input: (_caller, sourceId) => ({ sourceId }) },
   'sources.update': { prepare: () => insertTestSource(), input: (_caller, sourceId) => ({ ...sourceForm, sourceId }) },
+};
+
+/** A case written through the operations by an admin, so that its history holds every version. */
+async function caseByAdmin(values: Partial<CaseFieldsInput> = {}) {
+  const { session: admin } = await sessionForRole('admin');
+  const { caseId } = await valueOf(createCase(admin, { ...caseForm(), ...values }));
+  return { admin, caseId };
+}
+
+const caseReads = (caseId: string, file: string[], history: string[]) => [
+  { operation: 'cases.read' as const, input: { caseId }, shows: file },
+  { operation: 'cases.readHistory' as const, input: { caseId }, shows: history },
+];
+
+export const fieldScenarios: FieldScenarios = {
+  'people.readLegalName': {
+    prepare: async () => {
+      const marker = `legal-${randomUUID()}`;
+      const { admin, caseId } = await caseByAdmin();
+      await valueOf(createPerson(admin, { ...personForm(caseId), legalName: `${marker} Kim` }));
+      return { target: caseId, marker };
+    },
+    reads: (caseId, marker) => caseReads(caseId, [`${marker} Kim`], [`${marker} Kim`]),
+  },
+  'cases.readInternalNotes': {
+    prepare: async () => {
+      const marker = `notes-${randomUUID()}`;
+      const { admin, caseId } = await caseByAdmin({ internalNotes: `${marker} case` });
+      await valueOf(createPerson(admin, { ...personForm(caseId), internalNotes: `${marker} person` }));
+      const { eventId } = await valueOf(createEvent(admin, eventForm(caseId, { internalNotes: `${marker} event` })));
+      await valueOf(retractEvent(admin, { caseId, eventId, publicReason: 'The report was false.', correctionNote: `${marker} retraction` }));
+      return { target: caseId, marker };
+    },
+    reads: (caseId, marker) =>
+      caseReads(caseId, [`${marker} case`, `${marker} person`, `${marker} event`, `${marker} retraction`], [`${marker} case`, `${marker} person`, `${marker} event`]),
+  },
+  // The issue's case: a source that could be named, made confidential again, is named by none of its versions.
+  'sources.readConfidential': {
+    prepare: async () => {
+      const marker = `source-${randomUUID()}`;
+      const { admin, caseId } = await caseByAdmin();
+      const form = eventForm(caseId, {
+        newSourceKind: 'family',
+        newSourceAttribution: 'a relative',
+        newSourceName: `${marker} name`,
+        newSourceOrigin: `${marker} origin`,
+        newSourceMayBeNamed: 'on',
+      });
+      const { eventId } = await valueOf(createEvent(admin, form));
+      const [cited] = await (await getDb()).query.timelineEventSources.findMany({ where: (link, { eq }) => eq(link.eventId, eventId) });
+      await valueOf(
+        updateSource(admin, { ...sourceForm, kind: 'family', publicAttribution: 'a relative', name: `${marker} name`, origin: `${marker} origin`, mayBeNamed: false, sourceId: cited!.sourceId }),
+      );
+      return { target: caseId, marker };
+    },
+    reads: (caseId, marker) => [
+      { operation: 'cases.readHistory', input: { caseId }, shows: [`${marker} name`, `${marker} origin`] },
+      { operation: 'sources.list', input: {}, shows: [`${marker} name`, `${marker} origin`] },
+    ],
+  },
 };

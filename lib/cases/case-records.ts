@@ -4,7 +4,7 @@
  * Internal helpers: the caller has authorized the session and runs them in its own transaction.
  */
 import 'server-only';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import {
   casePeople,
   cases,
@@ -20,8 +20,11 @@ import type { caseRecordKind } from '@/db/schema/enums';
 import { type AuditActor, recordAudit } from '@/lib/audit/record-audit';
 import { computeVerificationGrade } from './verification';
 
-/** Saved versions of records with the email of who saved each; the caller says which records, in what order. */
-export function selectRecordVersions(db: Database | Transaction) {
+/**
+ * Saved versions of records with the email of who saved each; the caller says which records, in what
+ * order. `redaction` replaces the snapshot by what the reader may see (snapshotRedaction in internal-access.ts).
+ */
+export function selectRecordVersions(db: Database | Transaction, redaction?: { snapshot: SQL<unknown>; withheld: SQL<string[]> }) {
   return db
     .select({
       entityType: recordVersions.entityType,
@@ -30,7 +33,8 @@ export function selectRecordVersions(db: Database | Transaction) {
       changeKind: recordVersions.changeKind,
       changedBy: users.email,
       changedAt: recordVersions.changedAt,
-      snapshot: recordVersions.snapshot,
+      snapshot: redaction?.snapshot ?? recordVersions.snapshot,
+      ...(redaction ? { withheld: redaction.withheld } : {}),
     })
     .from(recordVersions)
     .leftJoin(users, eq(users.id, recordVersions.changedByUserId));

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import {
   casePeople,
   cases,
@@ -14,6 +14,7 @@ import { can } from '@/lib/auth/permissions';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { missingRecord, type OperationResult, succeeded } from '@/lib/operations/result';
 import { type CaseRules, readCaseRules } from './case-rules';
+import { type InternalAccess, internalAccessOf, unlessWithheld } from './internal-access';
 import { consentAllowsPublication } from './publication-rules';
 import { caseIdSchema } from './schemas';
 import type { EventCorrectionKind } from './vocabulary';
@@ -22,12 +23,14 @@ type CaseRow = typeof cases.$inferSelect;
 type PersonRow = typeof casePeople.$inferSelect;
 type EventRow = typeof timelineEvents.$inferSelect;
 
-export interface CaseFileEvent extends Omit<EventRow, 'createdAt' | 'updatedAt' | 'retractedAt'> {
+// A withheld field (see `access`) is null.
+export interface CaseFileEvent extends Omit<EventRow, 'createdAt' | 'updatedAt' | 'retractedAt' | 'internalNotes'> {
+  internalNotes: string | null;
   retractedAt: string | null;
   updatedAt: string;
   personIds: string[];
   sourceIds: string[];
-  corrections: { kind: EventCorrectionKind; publicReason: string; internalNote: string; createdAt: string }[];
+  corrections: { kind: EventCorrectionKind; publicReason: string; internalNote: string | null; createdAt: string }[];
   pendingPublication: boolean;
 }
 
@@ -41,12 +44,14 @@ export interface PendingPublication {
 }
 
 export interface CaseFile {
-  record: Omit<CaseRow, 'createdAt' | 'updatedAt' | 'publishedAt'> & { updatedAt: string; publishedAt: string | null };
-  people: (Omit<PersonRow, 'createdAt' | 'updatedAt'> & { updatedAt: string })[];
+  record: Omit<CaseRow, 'createdAt' | 'updatedAt' | 'publishedAt' | 'internalNotes'> & { internalNotes: string | null; updatedAt: string; publishedAt: string | null };
+  people: (Omit<PersonRow, 'createdAt' | 'updatedAt' | 'legalName' | 'internalNotes'> & { legalName: string | null; internalNotes: string | null; updatedAt: string })[];
   events: CaseFileEvent[];
   pendingPublications: PendingPublication[];
   consentAllowsPublication: boolean;
   rules: CaseRules;
+  /** Which withheld fields the reader may see; the others are null throughout the file. */
+  access: InternalAccess;
   /** What the reader may do here. */
   canEdit: boolean;
   canApprove: boolean;
@@ -62,18 +67,38 @@ function withoutCreatedAt<T extends { createdAt: Date }>(row: T): Omit<T, 'creat
   return copy as Omit<T, 'createdAt'>;
 }
 
-/** A whole case file as staff see it (internal fields included); an unknown case is a missing record. */
+/**
+ * A whole case file as staff see it; an unknown case is a missing record. Legal names and internal
+ * notes are not even selected for staff without internal access (internal-access.ts). A publication
+ * request's note stays: it is written for whoever approves, and every case writer may approve.
+ */
 export const getCaseFile = defineOperation({
   name: 'cases.read',
   input: caseIdSchema,
   writes: false,
   changesPublicView: false,
   async run({ db, session: actor }, { caseId }): Promise<OperationResult<CaseFile>> {
-    const [record] = await db.select().from(cases).where(eq(cases.id, caseId));
+    const access = internalAccessOf(actor);
+    const [record] = await db
+      .select({ ...getTableColumns(cases), internalNotes: unlessWithheld(access.internalNotes, cases.internalNotes) })
+      .from(cases)
+      .where(eq(cases.id, caseId));
     if (!record) return missingRecord('caseId');
     const [people, events, rules, requests] = await Promise.all([
-      db.select().from(casePeople).where(eq(casePeople.caseId, caseId)).orderBy(asc(casePeople.displayOrder), asc(casePeople.createdAt)),
-      db.select().from(timelineEvents).where(eq(timelineEvents.caseId, caseId)).orderBy(asc(timelineEvents.occurredOn), asc(timelineEvents.createdAt)),
+      db
+        .select({
+          ...getTableColumns(casePeople),
+          legalName: unlessWithheld(access.legalNames, casePeople.legalName),
+          internalNotes: unlessWithheld(access.internalNotes, casePeople.internalNotes),
+        })
+        .from(casePeople)
+        .where(eq(casePeople.caseId, caseId))
+        .orderBy(asc(casePeople.displayOrder), asc(casePeople.createdAt)),
+      db
+        .select({ ...getTableColumns(timelineEvents), internalNotes: unlessWithheld(access.internalNotes, timelineEvents.internalNotes) })
+        .from(timelineEvents)
+        .where(eq(timelineEvents.caseId, caseId))
+        .orderBy(asc(timelineEvents.occurredOn), asc(timelineEvents.createdAt)),
       readCaseRules(db),
       db
         .select({
@@ -94,7 +119,17 @@ export const getCaseFile = defineOperation({
       ? await Promise.all([
           db.select().from(timelineEventPeople).where(inArray(timelineEventPeople.eventId, eventIds)),
           db.select().from(timelineEventSources).where(inArray(timelineEventSources.eventId, eventIds)),
-          db.select().from(eventCorrections).where(inArray(eventCorrections.eventId, eventIds)).orderBy(desc(eventCorrections.createdAt)),
+          db
+            .select({
+              eventId: eventCorrections.eventId,
+              kind: eventCorrections.kind,
+              publicReason: eventCorrections.publicReason,
+              internalNote: unlessWithheld(access.internalNotes, eventCorrections.internalNote),
+              createdAt: eventCorrections.createdAt,
+            })
+            .from(eventCorrections)
+            .where(inArray(eventCorrections.eventId, eventIds))
+            .orderBy(desc(eventCorrections.createdAt)),
         ])
       : [[], [], []];
     const pendingEvents = new Set(requests.map((request) => request.eventId));
@@ -119,6 +154,7 @@ export const getCaseFile = defineOperation({
       })),
       consentAllowsPublication: consentAllowsPublication(record.familyConsentStatus, record.consentWaiverReason),
       rules,
+      access,
       canEdit: can(actor, 'cases.update'),
       canApprove: can(actor, 'cases.approvePublication'),
       canExport: can(actor, 'cases.exportDossier'),

@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { recordVersions, timelineEventSources, timelineEvents } from '@/db/schema';
-import { can } from '@/lib/auth/permissions';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { type OperationResult, succeeded } from '@/lib/operations/result';
 import { type RecordKind, selectRecordVersions } from './case-records';
+import { internalAccessOf, snapshotRedaction } from './internal-access';
 import { caseIdSchema } from './schemas';
 
 export interface RecordVersion {
@@ -14,15 +14,16 @@ export interface RecordVersion {
   changeKind: string;
   changedBy: string | null;
   changedAt: string;
+  /** The record as saved, without the fields the reader may not see. */
   snapshot: Record<string, unknown>;
+  /** The keys left out of `snapshot` because the reader lacks internal access ('*': all of them). */
+  withheld: string[];
 }
-
-/** Fields of a source snapshot that only staff who may read confidential sources see. */
-const CONFIDENTIAL_SOURCE_FIELDS = ['name', 'url', 'internalNotes', 'origin'];
 
 /**
  * Every version of the case, its people, its events, and the sources they cite, newest first, with who
- * made each. Confidential source details are left out for staff who may not read them.
+ * made each. Legal names, internal notes and confidential source details are taken out by the database
+ * for staff who may not read them, in every version (internal-access.ts).
  */
 export const getCaseHistory = defineOperation({
   name: 'cases.readHistory',
@@ -30,13 +31,12 @@ export const getCaseHistory = defineOperation({
   writes: false,
   changesPublicView: false,
   async run({ db, session }, { caseId }): Promise<OperationResult<RecordVersion[]>> {
-    const confidential = can(session, 'sources.readConfidential');
     const citedSources = db
       .selectDistinct({ id: timelineEventSources.sourceId })
       .from(timelineEventSources)
       .innerJoin(timelineEvents, eq(timelineEvents.id, timelineEventSources.eventId))
       .where(eq(timelineEvents.caseId, caseId));
-    const rows = await selectRecordVersions(db)
+    const rows = await selectRecordVersions(db, snapshotRedaction(internalAccessOf(session)))
       .where(
         or(
           eq(recordVersions.caseId, caseId),
@@ -44,16 +44,13 @@ export const getCaseHistory = defineOperation({
         ),
       )
       .orderBy(desc(recordVersions.changedAt), desc(recordVersions.version));
-    return succeeded(rows.map((row) => {
-      const snapshot = { ...(row.snapshot as Record<string, unknown>) };
-      if (row.entityType === 'source' && !confidential && snapshot.mayBeNamed !== true) {
-        for (const field of CONFIDENTIAL_SOURCE_FIELDS) delete snapshot[field];
-      }
-      if (row.entityType === 'source' && !confidential) {
-        delete snapshot.internalNotes;
-        delete snapshot.origin;
-      }
-      return { ...row, changedAt: new Date(row.changedAt).toISOString(), snapshot };
-    }));
+    return succeeded(
+      rows.map((row) => ({
+        ...row,
+        changedAt: new Date(row.changedAt).toISOString(),
+        snapshot: (row.snapshot ?? {}) as Record<string, unknown>,
+        withheld: row.withheld ?? [],
+      })),
+    );
   },
 });

@@ -48,7 +48,7 @@ const eventValues = (event: CaseFileEvent): EventFormValues => ({
   place: event.place ?? '',
   visibility: event.visibility,
   disputed: event.disputed,
-  internalNotes: event.internalNotes,
+  internalNotes: event.internalNotes ?? '',
   personIds: event.personIds,
   sourceIds: event.sourceIds,
 });
@@ -158,11 +158,12 @@ export default async function CaseFilePage({ params }: Props) {
             <CaseForm
               action={updateCaseAction}
               caseId={record.id}
+              notesWithheld={!file.access.internalNotes}
               initial={{
                 slug: record.slug,
                 title: record.title,
                 publicSummary: record.publicSummary,
-                internalNotes: record.internalNotes,
+                internalNotes: record.internalNotes ?? '',
                 urgency: record.urgency,
                 lifecycle: record.lifecycle,
                 publicityMode: record.publicityMode,
@@ -177,7 +178,7 @@ export default async function CaseFilePage({ params }: Props) {
       ) : (
         <section className={panel}>
           <p className="whitespace-pre-line text-sm">{record.publicSummary}</p>
-          <p className="mt-2 whitespace-pre-line text-sm text-stone-600">{record.internalNotes}</p>
+          <p className="mt-2 whitespace-pre-line text-sm text-stone-600">{file.access.internalNotes ? record.internalNotes : t('restricted')}</p>
         </section>
       )}
 
@@ -199,6 +200,7 @@ export default async function CaseFilePage({ params }: Props) {
                   action={updatePersonAction}
                   caseId={record.id}
                   personId={person.id}
+                  withheld={{ legalName: !file.access.legalNames, internalNotes: !file.access.internalNotes }}
                   initial={{
                     publicAlias: person.publicAlias,
                     legalName: person.legalName ?? '',
@@ -210,7 +212,7 @@ export default async function CaseFilePage({ params }: Props) {
                     custodyPlace: person.custodyPlace ?? '',
                     custodyAsOf: person.custodyAsOf ?? '',
                     custodyAsOfPrecision: person.custodyAsOfPrecision,
-                    internalNotes: person.internalNotes,
+                    internalNotes: person.internalNotes ?? '',
                   }}
                 />
               </div>
@@ -269,6 +271,7 @@ export default async function CaseFilePage({ params }: Props) {
                         initial={eventValues(event)}
                         people={people}
                         sources={sourceOptions}
+                        notesWithheld={!file.access.internalNotes}
                       />
                     </div>
                   </details>

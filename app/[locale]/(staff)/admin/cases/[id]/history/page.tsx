@@ -13,7 +13,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations({ locale, namespace: 'advocacy.meta' }))('history') };
 }
 
-/** Every version of every record of the case, newest first: who changed what, and what it was before. */
+/**
+ * Every version of every record of the case, newest first: who changed what, and what it was before.
+ * A field the reader may not see reads "restricted" in every version.
+ */
 export default async function CaseHistoryPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
@@ -44,7 +47,9 @@ export default async function CaseHistoryPage({ params }: Props) {
             </div>
             <details className="mt-2">
               <summary className="cursor-pointer text-vigil">{t('history.snapshot')}</summary>
-              <pre className="mt-2 overflow-x-auto whitespace-pre-wrap break-words rounded bg-stone-50 p-2 text-xs">{JSON.stringify(version.snapshot, null, 2)}</pre>
+              <pre className="mt-2 overflow-x-auto whitespace-pre-wrap break-words rounded bg-stone-50 p-2 text-xs">
+                {JSON.stringify({ ...version.snapshot, ...Object.fromEntries(version.withheld.map((key) => [key, t('restricted')])) }, null, 2)}
+              </pre>
             </details>
           </li>
         ))}
