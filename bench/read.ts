@@ -158,18 +158,30 @@ try {
   }
   console.log(`(ratio: to the mean of the two static chunk runs, ${staticRate.toFixed(0)}/s; load average ${load()})\n`);
 
-  // A staff change, as a staff save makes it: the case row changes and its cache tag is expired in
-  // Postgres (what lib/cache/shared-cache-handler.ts does for revalidateTag on whichever instance).
+  // A publication, as two staff members make it: one edits the title and asks, another approves (a new
+  // published snapshot); the cache tag is then expired in Postgres (what lib/cache/shared-cache-handler.ts
+  // does for revalidateTag on whichever instance). Timed from the approval's commit.
   const { getDb } = await import('@/db/client');
-  const { cases } = await import('@/db/schema');
+  const { cases, publicationRequests, users } = await import('@/db/schema');
   const { eq } = await import('drizzle-orm');
   const { expireCacheTags } = await import('@/lib/cache/shared-cache-handler');
   const { PUBLIC_CASES_TAG } = await import('@/lib/cases/public-cache');
+  const { approvePublicationIn, requestPublicationIn } = await import('@/lib/cases/publication-gate');
   const db = await getDb();
+  const staffMember = async (email: string) => {
+    const [row] = await db.insert(users).values({ email, role: 'advocate' }).returning({ id: users.id });
+    return { userId: row!.id, email, ip: '' };
+  };
+  const [requester, approver] = [await staffMember(`bench-requester-${RUN}@vigil.test`), await staffMember(`bench-approver-${RUN}@vigil.test`)];
   const propagation: number[] = [];
   for (let attempt = 1; attempt <= 3; attempt++) {
     const title = `Benchmark title ${RUN} ${attempt}`;
-    await db.update(cases).set({ title }).where(eq(cases.slug, DEMO_CASE_SLUG));
+    const [benchCase] = await db.update(cases).set({ title }).where(eq(cases.slug, DEMO_CASE_SLUG)).returning({ id: cases.id });
+    const asked = await db.transaction((tx) => requestPublicationIn(tx, requester, { caseId: benchCase!.id, note: 'Benchmark.' }));
+    if ('refused' in asked) throw new Error(`publication refused: ${asked.refused}`);
+    const [request] = await db.select({ hash: publicationRequests.contentHash }).from(publicationRequests).where(eq(publicationRequests.id, asked.requestId));
+    const approved = await db.transaction((tx) => approvePublicationIn(tx, approver, asked.requestId, request!.hash!));
+    if ('refused' in approved) throw new Error(`approval refused: ${approved.refused}`);
     const changedAt = performance.now();
     await expireCacheTags([PUBLIC_CASES_TAG]);
     const seenAt = await Promise.all(

@@ -154,6 +154,9 @@ try {
     .insert(petitions)
     .values({ caseId: benchCase!.id, slug: SLUG, title: 'Benchmark petition', target: 'Nobody', goal: 1_000_000, status: 'open' })
     .returning({ id: petitions.id });
+  // Published as it stands (the public reads published snapshots only).
+  const { publishCasesAsTheyStand } = await import('@/lib/cases/first-snapshots');
+  await setup.db.transaction((tx) => publishCasesAsTheyStand(tx, { userId: null, email: 'system:bench', ip: '' }, [benchCase!.id]));
   await setup.close();
 
   server = startProductionServer(PORT, databaseUrl, { VIGIL_TRUSTED_PROXIES: 'loopback', VIGIL_SIGNATURES_PER_ADDRESS: String(CEILING) });
