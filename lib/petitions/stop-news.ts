@@ -7,7 +7,7 @@ import 'server-only';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cases, petitions, petitionSignatures } from '@/db/schema';
-import { signatureIdFromNewsUnsubscribeToken } from './withdrawal-link';
+import { signatureIdFromNewsUnsubscribeToken } from './petition-mail';
 
 export interface NewsSubscriptionView {
   state: 'subscribed' | 'stopped' | 'invalid';
