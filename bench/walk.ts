@@ -7,6 +7,7 @@
  * scope is stood in for (headers, cookies, revalidatePath); the session is a real signed cookie.
  * Runs as a vitest file (bench/walk.config.ts) so the same harness measures any commit.
  */
+import { appendFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Session } from 'node:inspector/promises';
 import { relative } from 'node:path';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { encode } from 'next-auth/jwt';
 import { expect, it, vi } from 'vitest';
 import { describeEachEngine } from '@/db/testing';
+import { cycles, importGraph } from '@/lib/import-graph';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -90,10 +92,30 @@ function walk(entry: string, ran: string[]): string[] {
   return [...new Set([entry, ...ran])].sort();
 }
 
+/**
+ * Back-and-forth: folders of the walk that import each other round a loop (a domain that loads generic
+ * machinery that loads the domain again), read from the static imports among the walk's own files.
+ */
+function foldersRoundALoop(files: string[]): string[][] {
+  const walked = new Set(files);
+  const folders = new Map<string, Set<string>>();
+  for (const [file, targets] of importGraph()) {
+    if (!walked.has(file)) continue;
+    for (const target of targets) {
+      if (walked.has(target) && folderOf(target) !== folderOf(file)) folders.set(folderOf(file), (folders.get(folderOf(file)) ?? new Set()).add(folderOf(target)));
+    }
+  }
+  return cycles(folders);
+}
+
 function report(flow: string, files: string[]): void {
+  // WALK_JSON=<file>: the walks also as JSON lines, for comparing commits.
+  if (process.env.WALK_JSON) appendFileSync(process.env.WALK_JSON, `${JSON.stringify({ flow, files })}\n`);
   const folders = [...new Set(files.map(folderOf))].sort();
   const lines = folders.map((folder) => `  ${folder}/: ${files.filter((file) => folderOf(file) === folder).map((file) => file.slice(folder.length + 1)).join(', ')}`);
-  console.log(`${flow}: ${files.length} files in ${folders.length} folders\n${lines.join('\n')}`);
+  const loops = foldersRoundALoop(files);
+  const backAndForth = loops.length === 0 ? 'none' : loops.map((loop) => loop.join(' <-> ')).join('; ');
+  console.log(`${flow}: ${files.length} files in ${folders.length} folders; back-and-forth: ${backAndForth}\n${lines.join('\n')}`);
 }
 
 describeEachEngine('the walk', ({ db }) => {
