@@ -1,6 +1,6 @@
 /**
  * The audit trail: append-only, one row per staff change, written in the change's own transaction.
- * Each row's hash covers its content and the previous row's hash (lib/audit/audit-hash.ts), so an
+ * Each row's hash covers its content and the previous row's hash (lib/audit/record-audit.ts), so an
  * edited or deleted row breaks the chain from that point on.
  */
 import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';

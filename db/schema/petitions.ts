@@ -78,7 +78,7 @@ export const petitionSignatures = pgTable(
       .references(() => petitions.id, { onDelete: 'cascade' }),
     /** As typed (trimmed), for mail. */
     email: text('email'),
-    /** lib/petitions/normalise-email.ts: the key of "one signature per person". */
+    /** normaliseEmail (lib/petitions/sign-petition.ts): the key of "one signature per person". */
     emailNormalised: text('email_normalised'),
     emailDomain: text('email_domain'),
     name: text('name'),
@@ -87,7 +87,7 @@ export const petitionSignatures = pgTable(
     display: signerDisplay('display').notNull().default('anonymous'),
     wantsUpdates: boolean('wants_updates').notNull().default(false),
     locale: text('locale').notNull().default('en'),
-    /** HMAC of the signer's address (lib/petitions/address-hash.ts); never the address itself. */
+    /** HMAC of the signer's address (hashAddress, lib/petitions/sign-petition.ts); never the address itself. */
     ipHash: text('ip_hash'),
     /** SHA-256 of the confirmation token in the last mail; the token itself is never stored. */
     confirmationTokenHash: text('confirmation_token_hash'),
@@ -181,7 +181,7 @@ export const petitionBlocklist = pgTable(
     domain: text('domain'),
     /** A CIDR range for ip_range; null otherwise. */
     ipRange: cidr('ip_range'),
-    /** An address hash (lib/petitions/address-hash.ts) for ip_hash, as the activity panel shows it; null otherwise. */
+    /** An address hash (hashAddress, lib/petitions/sign-petition.ts) for ip_hash, as the activity panel shows it; null otherwise. */
     ipHash: text('ip_hash'),
     note: text('note').notNull().default(''),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),

@@ -26,7 +26,7 @@ import { getOpenInvitation } from '@/lib/users/get-invitation';
 import { inviteUser } from '@/lib/users/invite-user';
 import { resetTwoFactor } from '@/lib/users/reset-two-factor';
 import { setInternalAccess } from '@/lib/users/set-internal-access';
-import { canonicalJson } from './audit-hash';
+import { canonicalJson } from './record-audit';
 import { valueOf } from '@/lib/operations/testing';
 import { listAuditEntries } from './list-audit-entries';
 import { verifyAuditChain } from './verify-audit-chain';
@@ -167,7 +167,7 @@ describeEachEngine('audit trail', ({ db }) => {
     expect(await verifyAuditChain(db())).toMatchObject({ ok: false, brokenRowId: altered.id, problem: 'content_altered' });
 
     // Recomputing that row's hash does not help: the next row no longer links to it.
-    const { auditRowHash } = await import('./audit-hash');
+    const { auditRowHash } = await import('./record-audit');
     const [row] = await db().select().from(auditLog).where(eq(auditLog.id, altered.id));
     const forged = auditRowHash(row!);
     await db().execute(sql`update audit_log set hash = ${forged} where id = ${altered.id}`);

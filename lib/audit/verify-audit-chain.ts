@@ -3,7 +3,7 @@ import 'server-only';
 import { asc, gt } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { auditLog } from '@/db/schema';
-import { auditRowHash, GENESIS_HASH } from './audit-hash';
+import { auditRowHash, GENESIS_HASH } from './record-audit';
 
 export type AuditChainReport =
   | { ok: true; checkedRows: number }

@@ -11,10 +11,9 @@ import { getOpenInvitation } from '@/lib/users/get-invitation';
 import { setInternalAccess } from '@/lib/users/set-internal-access';
 import { updateSiteSettings } from '@/lib/settings/update-site-settings';
 import { inviteUser } from '@/lib/users/invite-user';
-import { authorize } from './authorize';
 import { ForbiddenError } from './permissions';
 import { signIn } from './sign-in';
-import { loadStaffSession } from './staff-session';
+import { authorize, loadStaffSession } from './staff-session';
 import { createTestAccount, currentCode, openTestSession, sessionForRole, TEST_PASSWORD } from './test-fixtures';
 import { totpCode, totpStep } from './totp';
 

@@ -2,12 +2,14 @@
  * Staff sessions live in Postgres: the JWT cookie only names a row of staff_sessions. A session is
  * valid while it is not revoked, younger than 12 hours and used within the last 30 minutes, and its
  * account is enabled. Every instance checks the same rows, so a revocation holds everywhere at once.
+ * `authorize` is the guard every staff operation passes through first (defineOperation calls it).
  */
 import 'server-only';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { siteSettings, staffSessions, users } from '@/db/schema';
 import { isRecordId } from '@/lib/fields/schemas';
+import { ForbiddenError, type Operation, refusalReason } from './permissions';
 import type { StaffRole } from './roles';
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -111,4 +113,15 @@ export async function loadStaffSession(
     needsTwoFactorSetup: twoFactorRequired && !twoFactorEnabled,
     ip,
   };
+}
+
+/**
+ * Re-reads the session and the account from the database, so a revoked session, a disabled account or
+ * a role changed a moment ago is refused even if the caller holds an older copy of the session.
+ */
+export async function authorize(session: StaffSession | null, operation: Operation): Promise<StaffSession> {
+  const current = session ? await loadStaffSession(session.sessionId, session.ip) : null;
+  const reason = refusalReason(current, operation);
+  if (reason || !current) throw new ForbiddenError(operation, reason ?? 'unauthenticated');
+  return current;
 }

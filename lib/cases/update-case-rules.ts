@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { caseRules } from '@/db/schema';
-import { canonicalJson } from '@/lib/audit/audit-hash';
+import { canonicalJson } from '@/lib/audit/record-audit';
 import { defineOperation } from '@/lib/operations/define-operation';
 import { type OperationResult, succeeded } from '@/lib/operations/result';
 import { type CaseRules, readCaseRulesWithProposal, weakensPublication } from './case-rules';

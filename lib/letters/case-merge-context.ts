@@ -13,9 +13,8 @@ import { caseIsPublic } from '@/lib/cases/public-queries';
 import { getPetitionCount } from '@/lib/petitions/get-petition-count';
 import { petitionIsPublic } from '@/lib/petitions/public-queries';
 import type { LetterLanguage } from '@/lib/targets/vocabulary';
-import { custodyWords, letterDate, letterPerson } from './letter-words';
 import type { TargetSnapshot } from './printable-letter';
-import { addressNameFor, type MergeValues } from './template-language';
+import { addressNameFor, custodyWords, letterDate, letterPerson, type MergeValues } from './template-language';
 
 export interface CaseMergeContext {
   caseId: string;

@@ -9,7 +9,7 @@ import { getDb } from '@/db/client';
 import { letterTargets, letterTemplates } from '@/db/schema';
 import { LETTER_LANGUAGES, type LetterLanguage } from '@/lib/targets/vocabulary';
 import { loadCaseMergeContext, numberWords } from './case-merge-context';
-import { custodyWords, letterDate } from './letter-words';
+import { custodyWords, letterDate } from './template-language';
 
 export interface SupporterEmbassy {
   hostCountry: string;

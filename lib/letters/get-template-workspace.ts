@@ -10,7 +10,7 @@ import { type OperationResult, succeeded } from '@/lib/operations/result';
 import { LETTER_LANGUAGES, type LetterLanguage } from '@/lib/targets/vocabulary';
 import { loadActiveTargets } from './active-targets';
 import { loadCaseMergeContext, numberWords } from './case-merge-context';
-import { custodyWords, letterDate } from './letter-words';
+import { custodyWords, letterDate } from './template-language';
 import { loadTemplates } from './template-queries';
 import type { TemplateRecord } from './template-record';
 

@@ -10,10 +10,9 @@ import { supporterLetterCounts } from '@/db/schema';
 import { fieldError, type OperationResult, succeeded } from '@/lib/operations/result';
 import { loadCaseMergeContext } from './case-merge-context';
 import { chinaEmbassies } from './get-supporter-letter-kit';
-import { letterDate } from './letter-words';
 import { renderLettersPdf } from './render-letters-pdf';
 import { type SupporterLetterInput, supporterLetterSchema } from './schemas';
-import { addressNameFor } from './template-language';
+import { addressNameFor, letterDate } from './template-language';
 
 async function countSupporterLetter(caseId: string): Promise<void> {
   const db = await getDb();

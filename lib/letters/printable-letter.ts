@@ -1,7 +1,6 @@
 /** A letter laid out for print, built from a stored letter's text and its copy of the target. */
 import type { LetterLanguage } from '@/lib/targets/vocabulary';
-import { letterDate } from './letter-words';
-import { addressNameFor } from './template-language';
+import { addressNameFor, letterDate } from './template-language';
 
 export interface PrintableLetter {
   language: LetterLanguage;

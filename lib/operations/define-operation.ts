@@ -9,9 +9,8 @@ import 'server-only';
 import type { z } from 'zod';
 import { type Database, getDb, type Transaction } from '@/db/client';
 import { actorOf, type AuditActor, type AuditEntry, auditRowsWritten, recordAudit } from '@/lib/audit/record-audit';
-import { authorize } from '@/lib/auth/authorize';
 import type { Operation } from '@/lib/auth/permissions';
-import type { StaffSession } from '@/lib/auth/staff-session';
+import { authorize, type StaffSession } from '@/lib/auth/staff-session';
 import { type OperationFailure, type OperationResult, zodFieldErrors } from './result';
 
 interface BaseContext {

@@ -8,7 +8,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { petitions, petitionSignatures } from '@/db/schema';
 import { adjustConfirmedCount } from './confirmed-count';
-import { hashConfirmationToken, looksLikeToken } from './confirmation-token';
+import { hashConfirmationToken, looksLikeToken } from './petition-mail';
 import type { ConfirmationView } from './get-confirmation';
 import { getConfirmation } from './get-confirmation';
 

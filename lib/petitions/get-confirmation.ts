@@ -6,7 +6,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { petitions, petitionSignatures } from '@/db/schema';
-import { hashConfirmationToken, looksLikeToken } from './confirmation-token';
+import { hashConfirmationToken, looksLikeToken } from './petition-mail';
 
 export type ConfirmationState = 'pending' | 'confirmed' | 'expired' | 'invalid';
 

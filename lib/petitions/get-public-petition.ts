@@ -7,7 +7,7 @@ import { joinPublishedSnapshot, publishedCaseColumns } from '@/lib/cases/public-
 import { signatureIsCounted } from './confirmed-count';
 import { type PublicPetition, type PublicSigner, publicCountryCounts, publicMilestones, toPublicSigner } from './public';
 import { petitionIsPublic, siteSigningPaused } from './public-queries';
-import { signingRefusal } from './signing-refusal';
+import { signingRefusal } from './find-signing-petition';
 
 const RECENT_SIGNERS = 10;
 

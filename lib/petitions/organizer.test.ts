@@ -31,7 +31,7 @@ import { confirmationTokenFor, createTestPetition, signer, testAddress } from '.
 import { addBlocklistEntry, removeBlocklistEntry } from './update-blocklist';
 import { updatePetition } from './update-petition';
 import { getWithdrawal, withdrawSignature } from './withdraw-signature';
-import { withdrawalToken } from './withdrawal-link';
+import { withdrawalToken } from './petition-mail';
 import { valueOf } from '@/lib/operations/testing';
 
 const origin = 'https://vigil.test';

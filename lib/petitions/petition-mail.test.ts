@@ -2,8 +2,7 @@ import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import en from '@/messages/en/petitions.json';
 import ko from '@/messages/ko/petitions.json';
-import { confirmationMail, oneClickUnsubscribeUrl } from './petition-mail';
-import { newsUnsubscribeToken, publicLink, withdrawalToken } from './withdrawal-link';
+import { confirmationMail, newsUnsubscribeToken, oneClickUnsubscribeUrl, publicLink, withdrawalToken } from './petition-mail';
 
 process.env.VIGIL_SECRET_KEY ??= 'b'.repeat(64);
 

@@ -1,12 +1,77 @@
-/** The mails a signer receives, in the language they signed in; texts live in messages/<locale>/petitions.json. */
+/**
+ * The mails a signer receives, in the language they signed in (texts in messages/<locale>/petitions.json),
+ * and the links they carry. The confirmation link is a random token; only its SHA-256 is stored and it
+ * works for CONFIRMATION_TTL_DAYS. The withdrawal and stop-news links are the signature's id and an HMAC
+ * of it for that purpose: nothing is stored, so every mail (confirmation, later news) carries the same
+ * working links.
+ */
 import 'server-only';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createTranslator } from 'next-intl';
 import en from '@/messages/en/petitions.json';
 import ko from '@/messages/ko/petitions.json';
+import { isRecordId } from '@/lib/fields/schemas';
 import type { OutgoingMail } from '@/lib/mail/enqueue-mail';
+import { pooledRandomBytes } from '@/lib/security/random-pool';
+import { deriveKey, type KeyPurpose } from '@/lib/security/secret-key';
 import type { SigningLocale } from './vocabulary';
-import { CONFIRMATION_TTL_DAYS } from './confirmation-token';
-import { newsUnsubscribeToken, publicLink, withdrawalToken } from './withdrawal-link';
+
+export const CONFIRMATION_TTL_DAYS = 7;
+/** A second mail for the same signature (signing again) goes out at most this often. */
+export const RESEND_INTERVAL_SECONDS = 10 * 60;
+
+export function newConfirmationToken(): string {
+  return pooledRandomBytes(32).toString('base64url');
+}
+
+export function hashConfirmationToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export function looksLikeToken(token: string): boolean {
+  return /^[A-Za-z0-9_-]{20,100}$/.test(token);
+}
+
+type LinkPurpose = 'withdraw' | 'news-off';
+const KEY_NAMES: Record<LinkPurpose, KeyPurpose> = { withdraw: 'petition-withdrawal-links', 'news-off': 'petition-news-unsubscribe-links' };
+const keys = new Map<LinkPurpose, Buffer>();
+
+function mac(purpose: LinkPurpose, signatureId: string): string {
+  let key = keys.get(purpose);
+  if (!key) keys.set(purpose, (key = deriveKey(KEY_NAMES[purpose])));
+  return createHmac('sha256', key).update(`${purpose}:${signatureId}`, 'utf8').digest('base64url').slice(0, 32);
+}
+
+function signatureIdFromToken(purpose: LinkPurpose, token: string): string | null {
+  const [signatureId, signature, ...rest] = token.split('.');
+  if (rest.length > 0 || !isRecordId(signatureId) || !signature || !/^[A-Za-z0-9_-]{32}$/.test(signature)) return null;
+  const expected = Buffer.from(mac(purpose, signatureId));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? signatureId : null;
+}
+
+export function withdrawalToken(signatureId: string): string {
+  return `${signatureId}.${mac('withdraw', signatureId)}`;
+}
+
+/** The signature id a withdrawal token names, or null when it is forged or malformed. */
+export function signatureIdFromWithdrawalToken(token: string): string | null {
+  return signatureIdFromToken('withdraw', token);
+}
+
+/** The token of the "no more news" link and of the mails' List-Unsubscribe header. */
+export function newsUnsubscribeToken(signatureId: string): string {
+  return `${signatureId}.${mac('news-off', signatureId)}`;
+}
+
+export function signatureIdFromNewsUnsubscribeToken(token: string): string | null {
+  return signatureIdFromToken('news-off', token);
+}
+
+export function publicLink(origin: string, locale: string, path: string): string {
+  const prefix = locale === 'en' ? '' : `/${locale}`;
+  return `${origin.replace(/\/$/, '')}${prefix}${path}`;
+}
 
 const catalogs = { en, ko } as const;
 

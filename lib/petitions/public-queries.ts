@@ -12,7 +12,7 @@ export const siteSigningPaused = sql<boolean>`coalesce((select ${petitionSetting
 
 /**
  * Whether a petition takes signatures now, as a column expression: the database's side of
- * `signingRefusal(petition, sitePaused) === null` (lib/petitions/signing-refusal.ts, which says why
+ * `signingRefusal(petition, sitePaused) === null` (lib/petitions/find-signing-petition.ts, which says why
  * not). The signing statement checks it, so a close or pause holds at once on every instance.
  * Tests check the two against each other.
  */

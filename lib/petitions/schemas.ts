@@ -97,7 +97,7 @@ export const markDeliveredSchema = petitionIdSchema.extend({
   note: textSchema().trim().max(2000, { error: 'noteTooLong' }).default(''),
 });
 
-/** An address hash as lib/petitions/address-hash.ts makes it. */
+/** An address hash as hashAddress (lib/petitions/sign-petition.ts) makes it. */
 export const ADDRESS_HASH = /^[0-9a-f]{32}$/;
 const optionalAddressHash = z
   .string()

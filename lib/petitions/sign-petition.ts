@@ -13,20 +13,17 @@
  * (group commit). Only a repeated signature takes a second statement.
  */
 import 'server-only';
-import { createHash } from 'node:crypto';
-import { randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cases, petitionIdempotencyKeys, petitionSignatures, petitions } from '@/db/schema';
 import { enqueueMail, type OutgoingMail } from '@/lib/mail/enqueue-mail';
-import { hashAddress } from './address-hash';
-import { CONFIRMATION_TTL_DAYS, hashConfirmationToken, newConfirmationToken, RESEND_INTERVAL_SECONDS } from './confirmation-token';
-import { normaliseEmail } from './normalise-email';
 import { addressCeiling } from './address-ceiling';
-import { alreadySignedMail, confirmationMail } from './petition-mail';
-import { findSigningPetition, forgetSigningPetitions } from './find-signing-petition';
+import { alreadySignedMail, CONFIRMATION_TTL_DAYS, confirmationMail, hashConfirmationToken, newConfirmationToken, RESEND_INTERVAL_SECONDS } from './petition-mail';
+import { findSigningPetition, forgetSigningPetitions, signingRefusal } from './find-signing-petition';
 import { processShared } from '@/lib/runtime/process-shared';
+import { deriveKey } from '@/lib/security/secret-key';
 import { isDatabaseUnavailable, ServiceUnavailableError } from '@/lib/runtime/unavailable';
 import { logger } from '@/lib/observability/logger';
 import { metrics } from '@/lib/observability/metrics';
@@ -34,7 +31,6 @@ import { createGroupCommit } from '@/db/group-commit';
 import { petitionAcceptsSignatures, petitionIsPublic } from './public-queries';
 import { type PreparedStatement, prepareStatement, runPrepared } from '@/db/prepared-statement';
 import { SIGN_FIELDS, signPetitionSchema } from './schemas';
-import { signingRefusal } from './signing-refusal';
 import type { SigningRefusal } from './vocabulary';
 
 export type SignOutcome =
@@ -58,6 +54,55 @@ function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] 
   const issues = [...error.issues].sort((a, b) => order.indexOf(a.path[0] ?? 'form') - order.indexOf(b.path[0] ?? 'form'));
   const issue = issues[0]!;
   return { field: String(issue.path[0] ?? 'form'), error: issue.message };
+}
+
+/**
+ * The key of "one signature per person": an e-mail address reduced to the mailbox it reaches.
+ * Case never matters. Gmail ignores dots in the local part; Gmail and the big providers below
+ * deliver "name+anything@" to "name@", so the tag is dropped there. Other domains are left alone:
+ * elsewhere "a.b" and "ab" may be different people.
+ */
+const GMAIL_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
+const PLUS_TAG_DOMAINS = new Set([
+  ...GMAIL_DOMAINS,
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'protonmail.com',
+  'proton.me',
+  'pm.me',
+  'fastmail.com',
+  'naver.com',
+]);
+
+export function normaliseEmail(email: string): { normalised: string; domain: string } {
+  const lower = email.trim().toLowerCase();
+  const at = lower.lastIndexOf('@');
+  let local = lower.slice(0, at);
+  const domain = lower.slice(at + 1).replace(/\.$/, '');
+  let mailboxDomain = domain;
+  if (PLUS_TAG_DOMAINS.has(domain)) local = local.split('+')[0]!;
+  if (GMAIL_DOMAINS.has(domain)) {
+    local = local.replaceAll('.', '');
+    mailboxDomain = 'gmail.com';
+  }
+  return { normalised: `${local}@${mailboxDomain}`, domain };
+}
+
+/**
+ * Signers' network addresses are never stored: only a keyed hash (HMAC with a key derived from
+ * VIGIL_SECRET_KEY), enough to count attempts per address and to invalidate a flood from one, and
+ * useless to anyone who reads the database without the key.
+ */
+let addressKey: Buffer | undefined;
+
+function hashAddress(ip: string): string {
+  addressKey ??= deriveKey('signer-address-hashing');
+  return createHmac('sha256', addressKey).update(ip.trim().toLowerCase(), 'utf8').digest('hex').slice(0, 32);
 }
 
 export async function signPetition(slug: string, input: unknown, context: SigningContext): Promise<SignOutcome> {

@@ -9,7 +9,7 @@ import { mailCaseNews } from './mail-case-news';
 import { signPetition } from './sign-petition';
 import { getNewsSubscription, stopNews } from './stop-news';
 import { confirmationTokenFor, createTestPetition, mailsTo, signer, testAddress } from './test-fixtures';
-import { newsUnsubscribeToken, withdrawalToken } from './withdrawal-link';
+import { newsUnsubscribeToken, withdrawalToken } from './petition-mail';
 
 process.env.VIGIL_SECRET_KEY ??= 'b'.repeat(64);
 beforeAll(() => {

@@ -8,7 +8,7 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cases, petitions, petitionSignatures, publicSnapshots } from '@/db/schema';
 import { joinPublishedSnapshot } from '@/lib/cases/public-queries';
-import { signatureIdFromNewsUnsubscribeToken } from './withdrawal-link';
+import { signatureIdFromNewsUnsubscribeToken } from './petition-mail';
 
 export interface NewsSubscriptionView {
   state: 'subscribed' | 'stopped' | 'invalid';

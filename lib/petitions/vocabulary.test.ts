@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publicFirstName, toPublicSigner } from './public';
-import { signingRefusal } from './signing-refusal';
+import { signingRefusal } from './find-signing-petition';
 import { COUNTRY_CODES, countryFromLanguage } from './vocabulary';
 
 describe('petition vocabularies', () => {

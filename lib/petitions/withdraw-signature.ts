@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { petitions, petitionSignatures } from '@/db/schema';
 import { adjustConfirmedCount } from './confirmed-count';
-import { signatureIdFromWithdrawalToken } from './withdrawal-link';
+import { signatureIdFromWithdrawalToken } from './petition-mail';
 
 export interface WithdrawalView {
   state: 'pending' | 'withdrawn' | 'invalid';
