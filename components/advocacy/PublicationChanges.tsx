@@ -1,0 +1,57 @@
+import { useTranslations } from 'next-intl';
+import type { ViewChange } from '@/lib/cases/public-snapshot';
+
+/** A value of the public view as a reviewer reads it: text as text, a record by its name, nothing as a dash. */
+function readable(json: string | null, empty: string): string {
+  if (json === null) return empty;
+  const value: unknown = JSON.parse(json);
+  if (value === null || value === '') return empty;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    const name = record.title ?? record.alias ?? record.date;
+    if (typeof name === 'string') return name;
+  }
+  return json.length > 300 ? `${json.slice(0, 300)}…` : json;
+}
+
+/** What a publication changes on the public page, one line per field: where, what the public sees now, what it would see. */
+export function PublicationChanges({ changes, testId }: { changes: ViewChange[]; testId: string }) {
+  const t = useTranslations('advocacy.publication.change');
+  return (
+    <table className="mt-2 w-full table-fixed border-collapse text-left text-sm" data-testid={testId}>
+      <thead>
+        <tr className="border-b border-stone-200 text-stone-600">
+          <th scope="col" className="w-1/3 py-1 pr-2 font-medium">
+            {t('path')}
+          </th>
+          <th scope="col" className="py-1 pr-2 font-medium">
+            {t('before')}
+          </th>
+          <th scope="col" className="py-1 font-medium">
+            {t('after')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((change) =>
+          change.path === 'public' ? (
+            <tr key={change.path} className="border-b border-stone-100" data-testid="publication-change">
+              <td colSpan={3} className="py-1 font-medium">
+                {change.after ? t('becomesPublic') : t('takenDown')}
+              </td>
+            </tr>
+          ) : (
+            <tr key={change.path} className="border-b border-stone-100 align-top" data-testid="publication-change">
+              <td className="break-words py-1 pr-2 font-mono text-xs">{change.path}</td>
+              <td className="break-words py-1 pr-2 text-stone-600">
+                {readable(change.before, t('empty'))}
+              </td>
+              <td className="break-words py-1">→ {readable(change.after, t('empty'))}</td>
+            </tr>
+          ),
+        )}
+      </tbody>
+    </table>
+  );
+}
