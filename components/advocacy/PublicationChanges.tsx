@@ -34,15 +34,15 @@ export function PublicationChanges({ changes, testId }: { changes: ViewChange[];
         </tr>
       </thead>
       <tbody>
-        {changes.map((change) =>
+        {changes.map((change, index) =>
           change.path === 'public' ? (
-            <tr key={change.path} className="border-b border-stone-100" data-testid="publication-change">
+            <tr key={`${index}:${change.path}`} className="border-b border-stone-100" data-testid="publication-change">
               <td colSpan={3} className="py-1 font-medium">
                 {change.after ? t('becomesPublic') : t('takenDown')}
               </td>
             </tr>
           ) : (
-            <tr key={change.path} className="border-b border-stone-100 align-top" data-testid="publication-change">
+            <tr key={`${index}:${change.path}`} className="border-b border-stone-100 align-top" data-testid="publication-change">
               <td className="break-words py-1 pr-2 font-mono text-xs">{change.path}</td>
               <td className="break-words py-1 pr-2 text-stone-600">
                 {readable(change.before, t('empty'))}
