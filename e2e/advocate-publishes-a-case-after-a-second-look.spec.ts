@@ -142,9 +142,10 @@ test.describe.serial('a first publication is one request and one approval', () =
     let approval: { url: string; action: string; contentType: string; body: Buffer } | undefined;
     await admin.route(/\/admin\/cases\//, async (route) => {
       const request = route.request();
-      const action = request.headers()['next-action'];
+      const headers = await request.allHeaders();
+      const action = headers['next-action'];
       if (request.method() !== 'POST' || !action) return route.continue();
-      approval = { url: request.url(), action, contentType: request.headers()['content-type'] ?? '', body: request.postDataBuffer() ?? Buffer.alloc(0) };
+      approval = { url: request.url(), action, contentType: headers['content-type'] ?? '', body: request.postDataBuffer() ?? Buffer.alloc(0) };
       return route.abort();
     });
     await publication(admin).getByRole('button', { name: 'Approve publication' }).click();
