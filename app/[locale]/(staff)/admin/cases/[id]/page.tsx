@@ -69,6 +69,8 @@ export default async function CaseFilePage({ params }: Props) {
     label: `${source.publicAttribution} (${tRoot(`sourceKind.${source.kind}`)}${source.name ? `: ${source.name}` : ''}${source.origin ? ` · ${t('source.originShort')} ${source.origin}` : ''})`,
   }));
   const citedSources = sources.filter((source) => file.events.some((event) => event.sourceIds.includes(source.id)));
+  // Once the public has seen an event it changes only in the open (corrected, retracted); until then it is edited like a draft.
+  const published = (event: CaseFileEvent) => event.visibility === 'public' && !event.notYetPublished;
   const aliasOf = new Map(file.people.map((person) => [person.id, person.publicAlias]));
   // The public page exists only while a published snapshot is public.
   const isPublic = publication.published?.isPublic === true;
@@ -221,11 +223,11 @@ export default async function CaseFilePage({ params }: Props) {
               {file.canEdit && !event.retractedAt ? (
                 <div className="mt-3 space-y-2">
                   <details>
-                    <summary className="cursor-pointer text-sm font-medium text-vigil">{event.visibility === 'public' ? t('event.correct') : t('event.edit')}</summary>
+                    <summary className="cursor-pointer text-sm font-medium text-vigil">{published(event) ? t('event.correct') : t('event.edit')}</summary>
                     <div className="mt-3">
                       <EventForm
-                        action={event.visibility === 'public' ? correctEventAction : updateEventAction}
-                        mode={event.visibility === 'public' ? 'correct' : 'update'}
+                        action={published(event) ? correctEventAction : updateEventAction}
+                        mode={published(event) ? 'correct' : 'update'}
                         caseId={record.id}
                         eventId={event.id}
                         initial={eventValues(event)}
@@ -243,7 +245,7 @@ export default async function CaseFilePage({ params }: Props) {
                         action={retractEventAction}
                         caseId={record.id}
                         eventId={event.id}
-                        allowUrgent={event.visibility === 'public' && publication.rules.allowUrgentCorrections}
+                        allowUrgent={published(event) && publication.rules.allowUrgentCorrections}
                       />
                     </div>
                   </details>
