@@ -1,17 +1,22 @@
 import { useTranslations } from 'next-intl';
 import type { ViewChange } from '@/lib/cases/public-snapshot';
 
-/** A value of the public view as a reviewer reads it: text as text, a record by its name, nothing as a dash. */
+/** The name a reviewer knows a record of the public view by: an event's title, a person's alias, a correction's event. */
+function nameOf(value: unknown): string | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const record = value as Record<string, unknown>;
+  const name = record.title ?? record.alias ?? record.eventTitle ?? record.date;
+  return typeof name === 'string' ? name : null;
+}
+
+/** A value of the public view as a reviewer reads it: text as text, records by their names, nothing as a dash. */
 function readable(json: string | null, empty: string): string {
   if (json === null) return empty;
   const value: unknown = JSON.parse(json);
-  if (value === null || value === '') return empty;
+  if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return empty;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'object' && !Array.isArray(value)) {
-    const record = value as Record<string, unknown>;
-    const name = record.title ?? record.alias ?? record.date;
-    if (typeof name === 'string') return name;
-  }
+  const names = Array.isArray(value) ? value.map(nameOf) : [nameOf(value)];
+  if (names.every((name) => name !== null)) return names.join(' · ');
   return json.length > 300 ? `${json.slice(0, 300)}…` : json;
 }
 
