@@ -39,9 +39,6 @@ const opened = await openDatabase({ url: databaseUrl });
 try {
   await seedDemoData(opened.db);
   await insertCanaryCases(opened.db);
-  // The canary cases are written as rows; the public reads published snapshots only: publish them as they stand.
-  const { publishCasesAsTheyStand } = await import('@/lib/cases/first-snapshots');
-  await opened.db.transaction((tx) => publishCasesAsTheyStand(tx, { userId: null, email: 'system:e2e-canaries', ip: '' }));
   await createE2eStaff(opened.db);
 } finally {
   await opened.close();
