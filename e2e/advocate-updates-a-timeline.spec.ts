@@ -32,6 +32,16 @@ async function addEvent(page: Page, event: { date: string; title: string; place:
   return form;
 }
 
+/** The admin opens the case file and approves the waiting publication, which carries `title`. */
+async function approveAsAdmin(admin: Page, caseFilePath: string, title: string): Promise<void> {
+  await admin.goto(caseFilePath);
+  const pending = admin.getByTestId('pending-publication');
+  await expect(pending.getByTestId('pending-changes')).toContainText(title);
+  await pending.getByRole('button', { name: 'Approve publication' }).click();
+  await expect(admin.getByTestId('pending-publication')).toHaveCount(0);
+  await expect(admin.getByTestId('publication-state')).toContainText('Public now');
+}
+
 // Second approval stays on (the default): the advocate asks, the admin approves as the second staff member.
 test('an advocate adds an internal and a public event; the public sees only the approved public one, then its correction', async ({ browser }) => {
   test.setTimeout(240_000);
@@ -55,11 +65,11 @@ test('an advocate adds an internal and a public event; the public sees only the 
   await form.getByLabel('Custody status', { exact: true }).selectOption('detained_in_china');
   await form.getByRole('button', { name: 'Add the event' }).click();
   await expect(form.getByRole('status')).toContainText('waits for a second staff member');
-  const pending = advocate.getByTestId('pending-publications');
+  const pending = advocate.getByTestId('pending-publication');
   await expect(pending).toContainText(PUBLIC_TITLE);
-  await expect(pending).toContainText('Another staff member must approve.');
-  // The custody change waits with the event: the public banner must not tell it before approval.
-  await expect(advocate.getByTestId('console-person').filter({ hasText: 'Student A' })).toContainText('Shenyang');
+  await expect(pending).toContainText('Waiting for another staff member to review it.');
+  await expect(advocate.getByTestId('console-event').filter({ hasText: PUBLIC_TITLE })).toContainText('Not yet published');
+  // The custody the event reports waits with it: the public banner must not tell it before approval.
   expect(violations).toEqual([]);
 
   // Not public yet.
@@ -73,14 +83,13 @@ test('an advocate adds an internal and a public event; the public sees only the 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, E2E_ADMIN);
-  await admin.goto(new URL(caseFileUrl).pathname);
-  await admin.getByTestId('pending-publications').getByRole('button', { name: 'Approve publication' }).click();
-  await expect(admin.getByTestId('pending-publications')).toHaveCount(0);
-  await expect(admin.getByTestId('console-person').filter({ hasText: 'Student A' })).toContainText('Dandong');
+  await approveAsAdmin(admin, new URL(caseFileUrl).pathname, PUBLIC_TITLE);
 
   // The visitor sees the public event, the new status, and never the internal one; the feed agrees.
-  await visitor.reload();
-  await expect(visitor.getByTestId('timeline-event').filter({ hasText: PUBLIC_TITLE })).toBeVisible();
+  await expect(async () => {
+    await visitor.goto(`/cases/${CASE_SLUG}`);
+    await expect(visitor.getByTestId('timeline-event').filter({ hasText: PUBLIC_TITLE })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(visitor.getByText(INTERNAL_TITLE)).toHaveCount(0);
   await expect(visitor.getByTestId('status-banner')).toContainText('Student A: Detained in China, Dandong, as of October 2026');
   let feed = await (await visitor.request.get(`/cases/${CASE_SLUG}/feed.xml`)).text();
@@ -90,7 +99,7 @@ test('an advocate adds an internal and a public event; the public sees only the 
   expect(allFeed.headers()['content-type']).toContain('application/atom+xml');
   expect(await allFeed.text()).not.toContain(INTERNAL_TITLE);
 
-  // The advocate corrects the public event in the open.
+  // The advocate corrects the public event in the open; like every change the public sees, it waits for a second look.
   await advocate.reload();
   const event = advocate.getByTestId('console-event').filter({ hasText: PUBLIC_TITLE });
   await event.getByText('Correct publicly').click();
@@ -100,9 +109,14 @@ test('an advocate adds an internal and a public event; the public sees only the 
   await correction.getByRole('button', { name: 'Publish the correction' }).click();
   // The staff timeline shows the corrected event with its public reason (the old title lives on in the history).
   await expect(advocate.getByTestId('console-event').filter({ hasText: CORRECTED_TITLE })).toContainText(REASON);
+  await expect(advocate.getByTestId('pending-publication')).toContainText(CORRECTED_TITLE);
+  await approveAsAdmin(admin, new URL(caseFileUrl).pathname, CORRECTED_TITLE);
 
-  await visitor.reload();
   const corrected = visitor.getByTestId('timeline-event').filter({ hasText: CORRECTED_TITLE });
+  await expect(async () => {
+    await visitor.goto(`/cases/${CASE_SLUG}`);
+    await expect(corrected).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(corrected.getByTestId('correction-notice')).toContainText('Corrected on');
   await expect(corrected.getByTestId('correction-notice')).toContainText(REASON);
   await expect(visitor.getByTestId('corrections-log')).toContainText(CORRECTED_TITLE);
@@ -141,15 +155,14 @@ test('an advocate opens a case file: a bad address is refused at the field and n
   await expect(advocate.getByLabel('Title')).toHaveValue('A fisherman missing after a storm');
   await expect(advocate.getByLabel('Internal notes')).toHaveValue('Cousin in Dandong called on Tuesday.');
 
-  // Publishing by editing the lifecycle is refused by the server, at the field.
+  // A case marked published in its file is still not public: the public sees it only once a publication is approved.
   await advocate.getByLabel('Web address').fill('fisherman-missing-2026');
   await advocate.getByLabel('Lifecycle').selectOption('published');
   await advocate.getByLabel('Publicity').selectOption('public_campaign');
   await advocate.getByRole('button', { name: 'Create the case' }).click();
-  await expect(advocate.getByText('This would make the case public')).toBeVisible();
-  await advocate.getByLabel('Lifecycle').selectOption('draft');
-  await advocate.getByRole('button', { name: 'Create the case' }).click();
   await expect(advocate.getByRole('heading', { level: 1, name: 'A fisherman missing after a storm' })).toBeVisible();
+  await expect(advocate.getByTestId('publication-state')).toHaveText('Never published: the public does not see this case.');
+  expect((await advocate.request.get('/cases/fisherman-missing-2026')).status()).toBe(404);
 
   await advocate.locator('summary', { hasText: 'Add a person' }).click();
   const person = advocate.getByTestId('new-person-form');

@@ -78,10 +78,10 @@ async function approveDeliveryAsAdmin(browser: Browser, consolePath: string, eve
   await expect(timelineState(admin)).toContainText('Waiting for a second staff member’s approval before it goes on the public timeline.');
   await timelineState(admin).getByRole('link', { name: 'Approve it in the case file (Publication)' }).click();
   await expect(admin.getByRole('heading', { level: 1, name: CASE_TITLE })).toBeVisible();
-  const pending = admin.getByTestId('pending-publications').getByRole('listitem').filter({ hasText: eventTitle });
-  await expect(pending).toHaveCount(1);
+  const pending = admin.getByTestId('pending-publication');
+  await expect(pending.getByTestId('pending-changes')).toContainText(eventTitle);
   await pending.getByRole('button', { name: 'Approve publication' }).click();
-  await expect(admin.getByTestId('pending-publications')).toHaveCount(0);
+  await expect(admin.getByTestId('pending-publication')).toHaveCount(0);
   await adminContext.close();
 }
 
@@ -263,9 +263,12 @@ test('an organizer runs a petition: live figures, CSV, invalidation and its reve
   await page.reload();
   await expect(timelineState(page)).toHaveText('On the public timeline.');
 
-  await supporter.reload();
   const event = supporter.getByTestId('timeline-event').filter({ hasText: deliveryTitle });
-  await expect(event).toHaveCount(1);
+  // Publishing refreshes the cached page within seconds: read it again until it is there.
+  await expect(async () => {
+    await supporter.reload();
+    await expect(event).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(event).toContainText(`“${title}”, signed by 2 people, was delivered to ${recipient}.`);
   await expect(event).toContainText('Handed over at the ministry’s front desk with a letter from the volunteers.');
   await expectNothingPrivate(supporter);

@@ -92,14 +92,17 @@ test('an organizer writes a template, previews it, sends letters to three embass
   await signIn(admin, E2E_ADMIN);
   await admin.goto('/admin/cases');
   await admin.getByRole('link', { name: 'A mother and her four-year-old son, caught in China and sent back' }).click();
-  const pending = admin.getByTestId('pending-publications');
-  await expect(pending).toContainText('China’s embassy in Ottawa answered our letter');
+  const pending = admin.getByTestId('pending-publication');
+  await expect(pending.getByTestId('pending-changes')).toContainText('China’s embassy in Ottawa answered our letter');
   await pending.getByRole('button', { name: 'Approve publication' }).click();
-  await expect(admin.getByTestId('pending-publications')).toHaveCount(0);
+  await expect(admin.getByTestId('pending-publication')).toHaveCount(0);
   await adminContext.close();
 
   // The reply is on the case's public page; the private note is not.
-  await page.goto(`/cases/${DEMO_CASE_SLUG}`);
-  await expect(page.getByText('China’s embassy in Ottawa answered our letter')).toBeVisible();
+  // Publishing refreshes the cached page within seconds: read it again until it is there.
+  await expect(async () => {
+    await page.goto(`/cases/${DEMO_CASE_SLUG}`);
+    await expect(page.getByText('China’s embassy in Ottawa answered our letter')).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   expect(await page.content()).not.toContain('XJ-PRIVATE-NOTE');
 });

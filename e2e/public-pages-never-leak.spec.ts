@@ -20,6 +20,7 @@ test('no private field reaches any page, RSC payload or JSON answer', async ({ r
     nextauth: ['session', 'providers', 'csrf'],
     token: ['not-a-real-invitation-token'],
     id: ['00000000-0000-4000-8000-000000000000'],
+    requestId: ['00000000-0000-4000-8000-000000000000'],
   };
   const paths = findRoutes().flatMap(({ route }) => expandRoute(route, examples));
   const withFilters = ['/?status=prison', '/ko?status=unknown'];

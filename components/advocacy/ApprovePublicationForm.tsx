@@ -8,21 +8,25 @@ import { approvePublicationSchema } from '@/lib/cases/schemas';
 
 type Action = (state: ActionState<{ caseId: string }>, formData: FormData) => Promise<ActionState<{ caseId: string }>>;
 
-/** A decision on a pending publication: a second staff member approves it, or anyone on the case withdraws it. */
-export function ApprovePublicationForm({ action, requestId, decision = 'approve' }: { action: Action; requestId: string; decision?: 'approve' | 'withdraw' }) {
+/**
+ * A second staff member approves the pending publication they reviewed: the hash of the content the page
+ * showed travels with the form, so a request changed since is refused rather than published unseen.
+ */
+export function ApprovePublicationForm({ action, requestId, contentHash }: { action: Action; requestId: string; contentHash: string }) {
   const t = useTranslations('advocacy');
-  const { form, state, pending, onSubmit, errorFor, message } = useActionForm(approvePublicationSchema, action, { requestId }, 'advocacy');
-  const error = errorFor('requestId') ?? (!state.ok ? message : undefined);
+  const { form, state, pending, onSubmit, errorFor, message } = useActionForm(approvePublicationSchema, action, { requestId, contentHash }, 'advocacy');
+  const error = errorFor('requestId') ?? errorFor('contentHash') ?? (!state.ok ? message : undefined);
   return (
-    <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2" data-testid={`${decision}-form`}>
+    <form onSubmit={onSubmit} className="space-y-2" data-testid="approve-form">
       <input type="hidden" {...form.register('requestId')} />
-      <Button type="submit" tone={decision === 'approve' ? 'primary' : 'danger'} disabled={pending} className="px-2 py-1 text-xs">
-        {t(`publication.${decision}`)}
+      <input type="hidden" {...form.register('contentHash')} />
+      <Button type="submit" disabled={pending}>
+        {t('publication.approve')}
       </Button>
       {error ? (
-        <span role="alert" className="text-xs text-red-700">
+        <p role="alert" className="text-sm text-red-700">
           {error}
-        </span>
+        </p>
       ) : null}
     </form>
   );

@@ -55,6 +55,7 @@ export function EventForm({
   people,
   sources,
   notesWithheld = false,
+  allowUrgent = false,
 }: {
   action: Action;
   mode: EventFormMode;
@@ -65,6 +66,8 @@ export function EventForm({
   sources: { id: string; label: string }[];
   /** The reader may not see the internal notes: they read "restricted", and the save keeps them. */
   notesWithheld?: boolean;
+  /** The case rules allow an urgent correction to go public at once, with a reason (correct mode only). */
+  allowUrgent?: boolean;
 }) {
   const t = useTranslations('advocacy');
   const tRoot = useTranslations();
@@ -98,7 +101,7 @@ export function EventForm({
       personIds: initial?.personIds.join(',') ?? '',
       sourceIds: initial?.sourceIds.join(',') ?? '',
       ...(eventId ? { eventId } : {}),
-      ...(mode === 'correct' ? { publicReason: '', correctionNote: '' } : {}),
+      ...(mode === 'correct' ? { publicReason: '', correctionNote: '', urgentReason: '' } : {}),
     },
     'advocacy',
   );
@@ -229,6 +232,11 @@ export function EventForm({
         <div className="grid gap-3 rounded border border-amber-300 bg-amber-50 p-3 sm:grid-cols-2">
           <Field id={`${prefix}-reason`} label={t('correction.publicReason')} help={t('correction.publicReasonHelp')} error={errorFor('publicReason')} {...field('publicReason')} />
           <Field id={`${prefix}-correction-note`} label={t('correction.internalNote')} help={t('internalHelp')} error={errorFor('correctionNote')} {...field('correctionNote')} />
+          {allowUrgent ? (
+            <div className="sm:col-span-2">
+              <Field id={`${prefix}-urgent`} label={t('correction.urgentReason')} help={t('correction.urgentReasonHelp')} error={errorFor('urgentReason')} {...field('urgentReason')} />
+            </div>
+          ) : null}
         </div>
       ) : null}
       <Button type="submit" disabled={pending}>

@@ -11,13 +11,12 @@ import { requestPublicationSchema } from '@/lib/cases/schemas';
 type Outcome = { outcome: 'published' | 'pending' };
 type Action = (state: ActionState<Outcome>, formData: FormData) => Promise<ActionState<Outcome>>;
 
-/** Asks to publish the case, or make an event public: the server checks consent and the approval rule. */
-export function RequestPublicationForm({ action, caseId, eventId }: { action: Action; caseId: string; eventId?: string }) {
+/** Asks to publish the case file as it stands (all its changes in one request): the server checks consent and the approval rule. */
+export function RequestPublicationForm({ action, caseId }: { action: Action; caseId: string }) {
   const t = useTranslations('advocacy');
-  const prefix = `publish-${(eventId ?? caseId).slice(0, 8)}`;
-  const { form, state, pending, onSubmit, errorFor, message } = useActionForm(requestPublicationSchema, action, { caseId, eventId: eventId ?? '', note: '' }, 'advocacy');
+  const { form, state, pending, onSubmit, errorFor, message } = useActionForm(requestPublicationSchema, action, { caseId, note: '' }, 'advocacy');
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid={eventId ? 'publish-event-form' : 'publish-case-form'}>
+    <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="request-publication-form">
       {message ? (
         <Notice tone={state.ok ? 'success' : 'error'}>
           {message} {state.ok && state.value ? t(`publication.outcome.${state.value.outcome}`) : null}
@@ -25,10 +24,9 @@ export function RequestPublicationForm({ action, caseId, eventId }: { action: Ac
       ) : null}
       {errorFor('caseId') ? <Notice tone="error">{errorFor('caseId')}</Notice> : null}
       <input type="hidden" {...form.register('caseId')} />
-      <input type="hidden" {...form.register('eventId')} />
-      <TextAreaField id={`${prefix}-note`} label={t('publication.note')} help={t('publication.noteHelp')} error={errorFor('note')} {...form.register('note')} />
+      <TextAreaField id={`publish-${caseId.slice(0, 8)}-note`} label={t('publication.note')} help={t('publication.noteHelp')} error={errorFor('note')} {...form.register('note')} />
       <Button type="submit" disabled={pending}>
-        {eventId ? t('publication.requestEvent') : t('publication.requestCase')}
+        {t('publication.requestCase')}
       </Button>
     </form>
   );

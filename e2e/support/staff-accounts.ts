@@ -18,6 +18,15 @@ export const E2E_ADMIN = {
   totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
 } as const;
 
+/** A second admin: rules that let fewer people publish apply only once two admins saved them. */
+export const E2E_SECOND_ADMIN = {
+  email: 'e2e.second-admin@vigil.test',
+  password: 'e2e second admin password, long enough',
+  displayName: 'E2E Second Admin',
+  role: 'admin',
+  totpSecret: 'MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK',
+} as const;
+
 /** Documents cases in the journeys. */
 export const E2E_ADVOCATE = {
   email: 'e2e.advocate@vigil.test',
@@ -36,7 +45,7 @@ export const E2E_ORGANIZER = {
   totpSecret: 'ORSXG5DFON2G64TBNZUXGZLSORSXG5DF',
 } as const;
 
-const E2E_STAFF = [E2E_ADMIN, E2E_ADVOCATE, E2E_ORGANIZER] as const;
+const E2E_STAFF = [E2E_ADMIN, E2E_SECOND_ADMIN, E2E_ADVOCATE, E2E_ORGANIZER] as const;
 
 /**
  * Creates the accounts above through lib/ (server-only modules: only a process started with the

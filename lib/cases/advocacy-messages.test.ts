@@ -23,10 +23,10 @@ describe('advocacy message catalogs', () => {
       const patterns = [/(?:error: |message: |fieldError\('\w+', |\{ error: )'(\w+)'/g, /\]: '(\w+)' \}/g];
       for (const pattern of patterns) for (const match of text.matchAll(pattern)) used.add((match[1] ?? match[2])!);
       // The publication gate's refusals (a union type) reach the form as field errors.
-      for (const union of text.matchAll(/type PublicationRefusal = ([^;]+);/g)) for (const key of union[1]!.matchAll(/'(\w+)'/g)) used.add(key[1]!);
+      for (const union of text.matchAll(/type PublicationRefusal =\s*([^;]+);/g)) for (const key of union[1]!.matchAll(/'(\w+)'/g)) used.add(key[1]!);
     }
     // Gate refusals are returned as field errors too.
-    for (const refusal of ['consentRequired', 'notPublicCampaign', 'recordInvalid', 'publishThroughApproval']) expect(used, refusal).toContain(refusal);
+    for (const refusal of ['consentRequired', 'notPublicCampaign', 'recordInvalid', 'changedSinceReview', 'changedSinceRequest', 'rejectionReasonRequired']) expect(used, refusal).toContain(refusal);
     expect([...used].filter((key) => !errors.includes(key))).toEqual([]);
   });
 });

@@ -15,6 +15,8 @@ import { defineOperation } from '@/lib/operations/define-operation';
 import { missingRecord, type OperationResult, succeeded } from '@/lib/operations/result';
 import { type CaseRules, readCaseRules } from './case-rules';
 import { type InternalAccess, internalAccessOf, unlessWithheld } from './internal-access';
+import { eventRef } from './public';
+import { currentSnapshot } from './public-snapshot';
 import { consentAllowsPublication } from './publication-rules';
 import { caseIdSchema } from './schemas';
 import type { EventCorrectionKind } from './vocabulary';
@@ -32,6 +34,8 @@ export interface CaseFileEvent extends Omit<EventRow, 'createdAt' | 'updatedAt' 
   sourceIds: string[];
   corrections: { kind: EventCorrectionKind; publicReason: string; internalNote: string | null; createdAt: string }[];
   pendingPublication: boolean;
+  /** Meant to be public, but not in the published snapshot yet: it goes out with the next approved publication. */
+  notYetPublished: boolean;
 }
 
 export interface PendingPublication {
@@ -133,6 +137,8 @@ export const getCaseFile = defineOperation({
         ])
       : [[], [], []];
     const pendingEvents = new Set(requests.map((request) => request.eventId));
+    const published = await currentSnapshot(db, caseId);
+    const publishedRefs = new Set((published?.content?.timeline ?? []).map((event) => event.ref));
     return succeeded({
       record: { ...withoutCreatedAt(record), updatedAt: iso(record.updatedAt)!, publishedAt: iso(record.publishedAt) },
       people: people.map((person) => ({ ...withoutCreatedAt(person), updatedAt: iso(person.updatedAt)! })),
@@ -146,6 +152,7 @@ export const getCaseFile = defineOperation({
           .filter((correction) => correction.eventId === event.id)
           .map((correction) => ({ kind: correction.kind, publicReason: correction.publicReason, internalNote: correction.internalNote, createdAt: iso(correction.createdAt)! })),
         pendingPublication: pendingEvents.has(event.id),
+        notYetPublished: event.visibility === 'public' && !publishedRefs.has(eventRef(event.id)),
       })),
       pendingPublications: requests.map(({ requestedByUserId, requestedAt, ...request }) => ({
         ...request,

@@ -8,6 +8,7 @@ import { succeeded } from '@/lib/operations/result';
 
 export const CONSOLE_SECTIONS = [
   { key: 'cases', href: '/admin/cases', operation: 'cases.list' },
+  { key: 'publications', href: '/admin/publications', operation: 'publications.list' },
   { key: 'petitions', href: '/admin/petitions', operation: 'petitions.list' },
   { key: 'letters', href: '/admin/letters', operation: 'letters.list' },
   { key: 'account', href: '/admin/account', operation: 'account.read' },

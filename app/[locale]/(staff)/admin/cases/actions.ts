@@ -1,10 +1,12 @@
 'use server';
 
 import { approvePublication } from '@/lib/cases/approve-publication';
+import { confirmUrgentPublication } from '@/lib/cases/confirm-urgent-publication';
 import { correctEvent } from '@/lib/cases/correct-event';
 import { createCase } from '@/lib/cases/create-case';
 import { createEvent } from '@/lib/cases/create-event';
 import { createPerson } from '@/lib/cases/create-person';
+import { rejectPublication } from '@/lib/cases/reject-publication';
 import { requestPublication } from '@/lib/cases/request-publication';
 import { retractEvent } from '@/lib/cases/retract-event';
 import { updateCase } from '@/lib/cases/update-case';
@@ -26,5 +28,7 @@ export const retractEventAction = toAction(retractEvent);
 export const updateSourceAction = toAction(updateSource);
 export const requestPublicationAction = toAction(requestPublication);
 export const approvePublicationAction = toAction(approvePublication);
+export const rejectPublicationAction = toAction(rejectPublication);
 export const withdrawPublicationAction = toAction(withdrawPublication);
+export const reviewUrgentPublicationAction = toAction(confirmUrgentPublication);
 export const updateCaseRulesAction = toAction(updateCaseRules);

@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { ApprovePublicationForm } from '@/components/advocacy/ApprovePublicationForm';
 import { CaseForm } from '@/components/advocacy/CaseForm';
 import { EventForm, type EventFormValues } from '@/components/advocacy/EventForm';
 import { PersonForm } from '@/components/advocacy/PersonForm';
-import { RequestPublicationForm } from '@/components/advocacy/RequestPublicationForm';
 import { RetractEventForm } from '@/components/advocacy/RetractEventForm';
 import { SourceForm } from '@/components/advocacy/SourceForm';
 import { custodyTone, urgencyTone, verificationTone } from '@/components/cases/tones';
@@ -14,22 +12,21 @@ import { Notice } from '@/components/ui/Notice';
 import { loadStaffPage, pageValue } from '@/lib/operations/adapters';
 import type { CaseFileEvent } from '@/lib/cases/get-case-file';
 import { getCaseFile } from '@/lib/cases/get-case-file';
+import { getCasePublication } from '@/lib/cases/get-publication';
 import { listSources } from '@/lib/cases/list-sources';
 import { formatPartialDate } from '@/lib/format/partial-date';
 import { Link } from '@/lib/i18n/navigation';
 import {
-  approvePublicationAction,
   correctEventAction,
   createEventAction,
   createPersonAction,
-  requestPublicationAction,
   retractEventAction,
   updateCaseAction,
   updateEventAction,
   updatePersonAction,
   updateSourceAction,
-  withdrawPublicationAction,
 } from '../actions';
+import { PublicationPanel } from './_components/PublicationPanel';
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -59,9 +56,10 @@ export default async function CaseFilePage({ params }: Props) {
   const page = await loadStaffPage(locale, async (session) => ({
     file: await pageValue(getCaseFile(session, { caseId: id })),
     sources: await pageValue(listSources(session, {})),
+    publication: await pageValue(getCasePublication(session, { caseId: id })),
   }));
   if (page.forbidden) return <Forbidden />;
-  const { file, sources } = page.data;
+  const { file, sources, publication } = page.data;
   const [t, tRoot, format] = await Promise.all([getTranslations('advocacy'), getTranslations(), getFormatter()]);
   const approx = (year: string) => tRoot('dates.approximately', { year });
   const record = file.record;
@@ -71,8 +69,11 @@ export default async function CaseFilePage({ params }: Props) {
     label: `${source.publicAttribution} (${tRoot(`sourceKind.${source.kind}`)}${source.name ? `: ${source.name}` : ''}${source.origin ? ` · ${t('source.originShort')} ${source.origin}` : ''})`,
   }));
   const citedSources = sources.filter((source) => file.events.some((event) => event.sourceIds.includes(source.id)));
+  // Once the public has seen an event it changes only in the open (corrected, retracted); until then it is edited like a draft.
+  const published = (event: CaseFileEvent) => event.visibility === 'public' && !event.notYetPublished;
   const aliasOf = new Map(file.people.map((person) => [person.id, person.publicAlias]));
-  const isPublic = record.lifecycle !== 'draft' && record.publicityMode === 'public_campaign';
+  // The public page exists only while a published snapshot is public.
+  const isPublic = publication.published?.isPublic === true;
   const panel = 'rounded border border-stone-200 bg-white p-5 shadow-sm';
 
   return (
@@ -107,49 +108,10 @@ export default async function CaseFilePage({ params }: Props) {
         </div>
       </div>
 
-      <section aria-labelledby="publication" className={panel}>
-        <h2 id="publication" className="mb-3 text-lg font-semibold">
-          {t('publication.title')}
-        </h2>
-        <p className="text-sm">
-          {t('publication.consent', { status: t(`consent.${record.familyConsentStatus}`) })}{' '}
-          {file.consentAllowsPublication ? t('publication.consentOk') : t('publication.consentMissing')}
-        </p>
-        <p className="mt-1 text-sm text-stone-600">{file.rules.requireSecondApproval ? t('publication.secondApprovalOn') : t('publication.secondApprovalOff')}</p>
-        {file.pendingPublications.length > 0 ? (
-          <ul className="mt-3 space-y-2" data-testid="pending-publications">
-            {file.pendingPublications.map((request) => (
-              <li key={request.id} className="rounded bg-amber-50 p-3 text-sm">
-                <p>
-                  {request.eventId
-                    ? t('publication.pendingEvent', { title: file.events.find((event) => event.id === request.eventId)?.title ?? '' })
-                    : t('publication.pendingCase')}{' '}
-                  {t('publication.requestedBy', { email: request.requestedBy, date: format.dateTime(new Date(request.requestedAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
-                </p>
-                {request.note ? <p className="mt-1 text-stone-700">{request.note}</p> : null}
-                {file.canApprove && (!request.requestedByMe || !file.rules.requireSecondApproval) ? (
-                  <div className="mt-2">
-                    <ApprovePublicationForm action={approvePublicationAction} requestId={request.id} />
-                  </div>
-                ) : (
-                  <p className="mt-1 text-xs text-stone-600">{t('publication.waitingForSomeoneElse')}</p>
-                )}
-                {file.canEdit ? (
-                  <div className="mt-2">
-                    <ApprovePublicationForm action={withdrawPublicationAction} requestId={request.id} decision="withdraw" />
-                  </div>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {!isPublic && file.canEdit && record.publicityMode === 'public_campaign' ? (
-          <div className="mt-4">
-            <RequestPublicationForm action={requestPublicationAction} caseId={record.id} />
-          </div>
-        ) : null}
-        {record.publicityMode !== 'public_campaign' ? <p className="mt-3 text-sm text-stone-600">{t('publication.neverPublic')}</p> : null}
-      </section>
+      <PublicationPanel
+        record={{ id: record.id, publicityMode: record.publicityMode, familyConsentStatus: record.familyConsentStatus, consentAllowsPublication: file.consentAllowsPublication }}
+        publication={publication}
+      />
 
       {file.canEdit ? (
         <details className={panel}>
@@ -245,7 +207,7 @@ export default async function CaseFilePage({ params }: Props) {
               <div className="mt-1 flex flex-wrap gap-2">
                 <Badge tone={event.visibility === 'public' ? 'info' : 'neutral'}>{t(`visibility.${event.visibility}`)}</Badge>
                 <Badge tone={verificationTone(event.verificationGrade)}>{tRoot(`verification.${event.verificationGrade}`)}</Badge>
-                {event.pendingPublication ? <Badge tone="warning">{t('publication.pendingBadge')}</Badge> : null}
+                {event.notYetPublished ? <Badge tone="warning">{t('publication.notYetPublished')}</Badge> : null}
                 {event.corrections.map((correction, index) => (
                   <Badge key={index} tone="warning">
                     {t(`correction.badge.${correction.kind}`, { date: format.dateTime(new Date(correction.createdAt), { dateStyle: 'medium' }) })}: {correction.publicReason}
@@ -261,24 +223,30 @@ export default async function CaseFilePage({ params }: Props) {
               {file.canEdit && !event.retractedAt ? (
                 <div className="mt-3 space-y-2">
                   <details>
-                    <summary className="cursor-pointer text-sm font-medium text-vigil">{event.visibility === 'public' ? t('event.correct') : t('event.edit')}</summary>
+                    <summary className="cursor-pointer text-sm font-medium text-vigil">{published(event) ? t('event.correct') : t('event.edit')}</summary>
                     <div className="mt-3">
                       <EventForm
-                        action={event.visibility === 'public' ? correctEventAction : updateEventAction}
-                        mode={event.visibility === 'public' ? 'correct' : 'update'}
+                        action={published(event) ? correctEventAction : updateEventAction}
+                        mode={published(event) ? 'correct' : 'update'}
                         caseId={record.id}
                         eventId={event.id}
                         initial={eventValues(event)}
                         people={people}
                         sources={sourceOptions}
                         notesWithheld={!file.access.internalNotes}
+                        allowUrgent={publication.rules.allowUrgentCorrections}
                       />
                     </div>
                   </details>
                   <details>
                     <summary className="cursor-pointer text-sm font-medium text-red-800">{t('correction.retract')}</summary>
                     <div className="mt-3">
-                      <RetractEventForm action={retractEventAction} caseId={record.id} eventId={event.id} />
+                      <RetractEventForm
+                        action={retractEventAction}
+                        caseId={record.id}
+                        eventId={event.id}
+                        allowUrgent={published(event) && publication.rules.allowUrgentCorrections}
+                      />
                     </div>
                   </details>
                 </div>

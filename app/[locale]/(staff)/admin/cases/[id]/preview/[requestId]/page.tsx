@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { CorrectionsLog } from '@/components/cases/CorrectionsLog';
+import { PersonStatus } from '@/components/cases/PersonStatus';
+import { StatusBanner } from '@/components/cases/StatusBanner';
+import { Timeline } from '@/components/cases/Timeline';
+import { urgencyTone } from '@/components/cases/tones';
+import { Forbidden } from '@/components/staff/Forbidden';
+import { Badge } from '@/components/ui/Badge';
+import { Notice } from '@/components/ui/Notice';
+import { getPublicationPreview } from '@/lib/cases/get-publication';
+import { fromSnapshot } from '@/lib/cases/public';
+import { toPage } from '@/lib/operations/adapters';
+import { Link } from '@/lib/i18n/navigation';
+
+type Props = { params: Promise<{ locale: string; id: string; requestId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: 'advocacy.meta' }))('preview'), robots: { index: false, follow: false } };
+}
+
+/** The public case page as a waiting publication request would make it, for its reviewer: never public itself. */
+export default async function PublicationPreviewPage({ params }: Props) {
+  const { locale, id, requestId } = await params;
+  setRequestLocale(locale);
+  const page = await toPage(locale, getPublicationPreview, { caseId: id, requestId });
+  if (page.forbidden) return <Forbidden />;
+  const { content, stale } = page.data;
+  const [t, tCase, tUrgency, format] = await Promise.all([getTranslations('advocacy.preview'), getTranslations('case'), getTranslations('urgency'), getFormatter()]);
+  const now = new Date().toISOString();
+  // Dates the public would read are stamped at publication: the preview shows today's.
+  const publicCase = content ? fromSnapshot(content, { lastUpdatedAt: now, events: {} }) : null;
+  return (
+    <div className="space-y-6">
+      <Link href={`/admin/cases/${id}`} className="text-sm text-vigil underline">
+        ← {t('back')}
+      </Link>
+      <div className="rounded border-2 border-dashed border-amber-500 bg-amber-50 p-3 font-semibold text-amber-900" role="note" data-testid="preview-banner">
+        {t('banner')}
+      </div>
+      {stale ? <Notice tone="warning">{t('stale')}</Notice> : null}
+      {publicCase ? (
+        <article className="rounded border border-stone-200 bg-white p-6" data-testid="publication-preview">
+          <div className="flex flex-wrap items-center gap-2">
+            <Badge tone={urgencyTone[publicCase.urgency]}>
+              {tCase('urgency')}: {tUrgency(publicCase.urgency)}
+            </Badge>
+            <span className="text-sm text-stone-600">{tCase('lastUpdated', { date: format.dateTime(new Date(publicCase.lastUpdatedAt), { dateStyle: 'long' }) })}</span>
+          </div>
+          <h1 className="mt-2 text-3xl font-bold">{publicCase.title}</h1>
+          {publicCase.archived ? <p className="mt-2 rounded bg-stone-200 p-2 text-sm">{tCase('archivedNotice')}</p> : null}
+          <StatusBanner people={publicCase.people} />
+          <p className="mt-4 max-w-prose whitespace-pre-line text-stone-800">{publicCase.summary}</p>
+          <section aria-labelledby="people-heading" className="mt-8">
+            <h2 id="people-heading" className="text-xl font-semibold">
+              {tCase('people')}
+            </h2>
+            <div className="mt-3 grid gap-3 sm:grid-cols-2">
+              {publicCase.people.map((person) => (
+                <PersonStatus key={person.alias} person={person} />
+              ))}
+            </div>
+          </section>
+          <section aria-labelledby="timeline-heading" className="mt-10">
+            <h2 id="timeline-heading" className="mb-4 text-xl font-semibold">
+              {tCase('timeline')}
+            </h2>
+            <Timeline events={publicCase.timeline} />
+          </section>
+          <CorrectionsLog corrections={publicCase.corrections} />
+        </article>
+      ) : (
+        <Notice tone="warning">{t('takeDown')}</Notice>
+      )}
+    </div>
+  );
+}
