@@ -119,7 +119,7 @@ export async function loadPublicPeople(
 }
 
 /** A case's public events in date order, each with the aliases it concerns and its public attributions. */
-export async function loadPublicTimeline(db: Database, caseId: string): Promise<PublicTimelineEvent[]> {
+export async function loadPublicTimeline(db: Database | Transaction, caseId: string): Promise<PublicTimelineEvent[]> {
   const events = await db
     .select({
       id: timelineEvents.id,
@@ -139,14 +139,14 @@ export async function loadPublicTimeline(db: Database, caseId: string): Promise<
   if (events.length === 0) return [];
   const eventIds = events.map((event) => event.id);
 
-  const [peopleRows, sourceRows, correctionRows] = await Promise.all([
-    db
+  // One after the other: a publication builds this inside its transaction, whose queries share one connection.
+  const peopleRows = await db
       .select({ eventId: timelineEventPeople.eventId, alias: casePeople.publicAlias })
       .from(timelineEventPeople)
       .innerJoin(casePeople, eq(casePeople.id, timelineEventPeople.personId))
       .where(inArray(timelineEventPeople.eventId, eventIds))
-      .orderBy(asc(casePeople.displayOrder)),
-    db
+      .orderBy(asc(casePeople.displayOrder));
+  const sourceRows = await db
       .select({
         eventId: timelineEventSources.eventId,
         kind: sources.kind,
@@ -159,9 +159,8 @@ export async function loadPublicTimeline(db: Database, caseId: string): Promise<
       .from(timelineEventSources)
       .innerJoin(sources, eq(sources.id, timelineEventSources.sourceId))
       .where(inArray(timelineEventSources.eventId, eventIds))
-      .orderBy(asc(sources.createdAt)),
-    loadCorrectionRows(db, eventIds),
-  ]);
+      .orderBy(asc(sources.createdAt));
+  const correctionRows = await loadCorrectionRows(db, eventIds);
 
   const peopleByEvent = groupBy(peopleRows, (row) => row.eventId);
   const sourcesByEvent = groupBy(sourceRows, (row) => row.eventId);
