@@ -1,14 +1,12 @@
 import 'server-only';
-import { and, asc, desc, eq, getTableColumns, inArray } from 'drizzle-orm';
+import { asc, desc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import {
   casePeople,
   cases,
   eventCorrections,
-  publicationRequests,
   timelineEventPeople,
   timelineEventSources,
   timelineEvents,
-  users,
 } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import { defineOperation } from '@/lib/operations/define-operation';
@@ -33,32 +31,20 @@ export interface CaseFileEvent extends Omit<EventRow, 'createdAt' | 'updatedAt' 
   personIds: string[];
   sourceIds: string[];
   corrections: { kind: EventCorrectionKind; publicReason: string; internalNote: string | null; createdAt: string }[];
-  pendingPublication: boolean;
   /** Meant to be public, but not in the published snapshot yet: it goes out with the next approved publication. */
   notYetPublished: boolean;
-}
-
-export interface PendingPublication {
-  id: string;
-  eventId: string | null;
-  note: string;
-  requestedBy: string;
-  requestedByMe: boolean;
-  requestedAt: string;
 }
 
 export interface CaseFile {
   record: Omit<CaseRow, 'createdAt' | 'updatedAt' | 'publishedAt' | 'internalNotes'> & { internalNotes: string | null; updatedAt: string; publishedAt: string | null };
   people: (Omit<PersonRow, 'createdAt' | 'updatedAt' | 'legalName' | 'internalNotes'> & { legalName: string | null; internalNotes: string | null; updatedAt: string })[];
   events: CaseFileEvent[];
-  pendingPublications: PendingPublication[];
   consentAllowsPublication: boolean;
   rules: CaseRules;
   /** Which withheld fields the reader may see; the others are null throughout the file. */
   access: InternalAccess;
   /** What the reader may do here. */
   canEdit: boolean;
-  canApprove: boolean;
   canExport: boolean;
 }
 
@@ -88,7 +74,7 @@ export const getCaseFile = defineOperation({
       .from(cases)
       .where(eq(cases.id, caseId));
     if (!record) return missingRecord('caseId');
-    const [people, events, rules, requests] = await Promise.all([
+    const [people, events, rules] = await Promise.all([
       db
         .select({
           ...getTableColumns(casePeople),
@@ -104,19 +90,6 @@ export const getCaseFile = defineOperation({
         .where(eq(timelineEvents.caseId, caseId))
         .orderBy(asc(timelineEvents.occurredOn), asc(timelineEvents.createdAt)),
       readCaseRules(db),
-      db
-        .select({
-          id: publicationRequests.id,
-          eventId: publicationRequests.eventId,
-          note: publicationRequests.note,
-          requestedBy: users.email,
-          requestedByUserId: publicationRequests.requestedByUserId,
-          requestedAt: publicationRequests.createdAt,
-        })
-        .from(publicationRequests)
-        .innerJoin(users, eq(users.id, publicationRequests.requestedByUserId))
-        .where(and(eq(publicationRequests.caseId, caseId), eq(publicationRequests.status, 'pending')))
-        .orderBy(asc(publicationRequests.createdAt)),
     ]);
     const eventIds = events.map((event) => event.id);
     const [links, cited, corrections] = eventIds.length
@@ -136,7 +109,6 @@ export const getCaseFile = defineOperation({
             .orderBy(desc(eventCorrections.createdAt)),
         ])
       : [[], [], []];
-    const pendingEvents = new Set(requests.map((request) => request.eventId));
     const published = await currentSnapshot(db, caseId);
     const publishedRefs = new Set((published?.content?.timeline ?? []).map((event) => event.ref));
     return succeeded({
@@ -151,19 +123,12 @@ export const getCaseFile = defineOperation({
         corrections: corrections
           .filter((correction) => correction.eventId === event.id)
           .map((correction) => ({ kind: correction.kind, publicReason: correction.publicReason, internalNote: correction.internalNote, createdAt: iso(correction.createdAt)! })),
-        pendingPublication: pendingEvents.has(event.id),
         notYetPublished: event.visibility === 'public' && !publishedRefs.has(eventRef(event.id)),
-      })),
-      pendingPublications: requests.map(({ requestedByUserId, requestedAt, ...request }) => ({
-        ...request,
-        requestedByMe: requestedByUserId === actor.userId,
-        requestedAt: iso(requestedAt)!,
       })),
       consentAllowsPublication: consentAllowsPublication(record.familyConsentStatus, record.consentWaiverReason),
       rules,
       access,
       canEdit: can(actor, 'cases.update'),
-      canApprove: can(actor, 'cases.approvePublication'),
       canExport: can(actor, 'cases.exportDossier'),
     });
   },
