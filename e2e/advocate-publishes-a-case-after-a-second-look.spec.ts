@@ -74,7 +74,7 @@ test.describe.serial('a first publication is one request and one approval', () =
     await advocate.locator('summary', { hasText: 'Add a person' }).click();
     const person = advocate.getByTestId('new-person-form');
     await person.getByLabel('Public alias').fill(ALIAS);
-    await person.getByLabel('Custody status').selectOption('detained_in_china');
+    await person.getByLabel('Custody status').selectOption('holding_centre');
     await person.getByLabel('Place').fill('Tumen');
     await person.getByRole('button', { name: 'Add a person' }).click();
     await expect(advocate.getByTestId('console-person').filter({ hasText: ALIAS })).toBeVisible();
@@ -133,7 +133,7 @@ test.describe.serial('a first publication is one request and one approval', () =
     await expect(preview.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
     await expect(preview.getByTestId('timeline-event')).toHaveCount(5);
     for (const event of EVENTS) await expect(preview.getByTestId('timeline-event').filter({ hasText: event.title })).toHaveCount(1);
-    await expect(preview.getByTestId('status-banner')).toContainText(`${ALIAS}: Detained in China`);
+    await expect(preview.getByTestId('status-banner')).toContainText(`${ALIAS}: Held in a holding centre`);
     await expect(admin.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
     await admin.getByRole('link', { name: 'Back to the case file' }).click();
 
@@ -175,7 +175,7 @@ test.describe.serial('a first publication is one request and one approval', () =
       await expect(page.getByTestId('timeline-event')).toHaveCount(5, { timeout: 1_000 });
     });
     for (const event of EVENTS) await expect(visitor.getByTestId('timeline-event').filter({ hasText: event.title })).toHaveCount(1);
-    await expect(visitor.getByTestId('status-banner')).toContainText(`${ALIAS}: Detained in China`);
+    await expect(visitor.getByTestId('status-banner')).toContainText(`${ALIAS}: Held in a holding centre`);
 
     await Promise.all([advocate.context().close(), admin.context().close(), visitor.context().close()]);
   });
@@ -278,7 +278,7 @@ test.describe.serial('a first publication is one request and one approval', () =
     // The public page and JSON still tell the custody the public events report.
     const visitor = await (await browser.newContext()).newPage();
     await visitor.goto(`/cases/${SLUG}`);
-    await expect(visitor.getByTestId('status-banner')).toContainText(`${ALIAS}: Detained in China`);
+    await expect(visitor.getByTestId('status-banner')).toContainText(`${ALIAS}: Held in a holding centre`);
     await expect(visitor.getByTestId('status-banner')).not.toContainText('Handed over to North Korea');
     expect(await visitor.content()).not.toContain(INTERNAL_CUSTODY_PLACE);
     const json = await (await visitor.request.get(`/api/cases/${SLUG}`)).text();

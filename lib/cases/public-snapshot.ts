@@ -15,9 +15,8 @@ import { createHash } from 'node:crypto';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import { cases, publicSnapshots } from '@/db/schema';
-import { type AuditActor, canonicalJson } from '@/lib/audit/record-audit';
+import { type AuditActor, canonicalJson, recordAudit } from '@/lib/audit/record-audit';
 import { recordCaseNews } from './case-news';
-import { recordChange } from './case-records';
 import type { PublicCase, PublicTimelineEvent } from './public';
 import { consentAllowsPublication } from './publication-rules';
 import { loadPublicCorrections, loadPublicPeople, loadPublicTimeline, publicCaseColumns } from './public-queries';
@@ -191,7 +190,14 @@ export async function publishSnapshot(tx: Transaction, actor: AuditActor, public
     // Signers who asked for news hear of each new or changed public event, in the publication's transaction.
     for (const event of newsworthyEvents(content, previous?.content ?? null)) await recordCaseNews(tx, caseId, event.title);
   }
-  await recordChange(tx, actor, { kind: 'case', id: caseId, caseId, changeKind: content ? 'published' : 'takenDown', action: content ? 'cases.publish' : 'cases.takeDown' });
+  // In the audit chain, not in the case's versions: publishing changes nothing of the working copy, and a
+  // case's review reminder counts the staff's changes to it, not its publications.
+  await recordAudit(tx, actor, {
+    action: content ? 'cases.publish' : 'cases.takeDown',
+    entityType: 'case',
+    entityId: caseId,
+    after: { snapshotId: snapshot!.id, version, contentHash: contentHash(content), requestId: publication.requestId },
+  });
   return { snapshotId: snapshot!.id, version };
 }
 
