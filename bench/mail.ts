@@ -5,12 +5,13 @@
  * 10 s while the same rate goes on; every request must be answered 202 or 503 with Retry-After, memory
  * must stay under the bound and liveness must answer in under 100 ms throughout.
  *
- * Options: --rate 400 --seconds 30 --lock-seconds 10 --port 4800 --smtp-port 4810 --max-sockets 256 --skip-build.
+ * Options: --rate 400 --seconds 30 --lock-seconds 10 --port 4800 --smtp-port 4810 --max-sockets 4096 --skip-build.
  * Prints p50/p95/p99 signing-to-SMTP, how long the backlog took to empty after the surge, each mail
  * received once, and for the overload phase the answers, the slowest answer, peak memory and liveness.
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -31,12 +32,14 @@ const METRICS_TOKEN = randomBytes(16).toString('hex');
 const MEMORY_BOUND_MB = 600;
 
 /**
- * The load generator's connections. At 256 (the default, as in every earlier run) requests beyond 256
- * unanswered wait in this process, not at the server: during the lock they pile up here and reach the
- * server all at once when it ends. A larger number plays many separate clients, whom the server's front
- * door sheds itself (VIGIL_MAX_REQUESTS_IN_FLIGHT).
+ * The load generator's connections. 4096 (the default since 2026-12-03) plays what signers are: separate
+ * browsers, each with its own connection, passed on by a proxy that does not queue them (nginx opens an
+ * upstream connection per request it cannot put on an idle one), so every request reaches the server and
+ * its front door decides. `--max-sockets 256` plays a client that queues instead (the runs before that
+ * date): requests beyond 256 unanswered wait in this process and reach the server all at once when the
+ * lock ends, as clients retrying together would.
  */
-const MAX_SOCKETS = Number(option('max-sockets', '256'));
+const MAX_SOCKETS = Number(option('max-sockets', '4096'));
 const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
 let counter = 0;
 
@@ -92,13 +95,32 @@ async function surge(tag: string, rate: number, seconds: number): Promise<Answer
   return Promise.all(answers);
 }
 
+/**
+ * The kernel's count of connections dropped because a listening socket's accept queue was full (Linux;
+ * NaN elsewhere). Such a connection is set up only when the kernel retries, about a second later: a
+ * liveness check on a new connection would wait that long whatever the server's event loop does.
+ * Machine-wide, so another program's overflow counts too.
+ */
+function listenOverflows(): number {
+  try {
+    const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n').filter((line) => line.startsWith('TcpExt:'));
+    const names = lines[0]!.split(/\s+/);
+    const values = lines[1]!.split(/\s+/);
+    return Number(values[names.indexOf('ListenOverflows')]);
+  } catch {
+    return NaN;
+  }
+}
+
 const percentile = (values: number[], p: number) => percentileOfSorted([...values].sort((a, b) => a - b), p);
 
 interface WorkerSamples {
+  begunAt: number;
   live: { at: number; ms: number }[];
   liveFailures: number;
   server: { at: number; rssMb: number; lagMaxMs: number; lagP99Ms: number; cpuSeconds: number; heapUsedMb: number }[];
   gcLines: string[];
+  refusalLines: string[];
   probeLagMaxMs: number;
 }
 
@@ -109,8 +131,10 @@ interface WorkerSamples {
  * comparison with the earlier runs, the same liveness probe as before in this thread, and this thread's
  * own event-loop delay.
  */
-function startProbes() {
+async function startProbes() {
   const worker = new Worker(new URL('./support/probe-worker.mjs', import.meta.url), { workerData: { port: PORT, metricsToken: METRICS_TOKEN } });
+  // The worker's connections are open and warm before anything is measured.
+  await new Promise((resolve) => worker.once('message', resolve));
   const benchDelay = monitorEventLoopDelay({ resolution: 10 });
   benchDelay.enable();
   const inBench = { liveMaxMs: 0, liveFailures: 0 };
@@ -151,6 +175,13 @@ const check = (ok: boolean, text: string) => {
   if (!ok) failed = true;
 };
 const sink = await startSmtpSink(SMTP_PORT);
+// A bench that hangs holds the machine's heavy-work lock: give up after ten minutes, cleaning up.
+const giveUp = setTimeout(() => {
+  console.error('bench:mail did not finish within ten minutes; stopping');
+  failed = true;
+  void tearDown([server], scratch).finally(() => process.exit(1));
+}, 600_000);
+giveUp.unref();
 
 try {
   buildUnlessSkipped();
@@ -180,15 +211,18 @@ try {
     LOG_LEVEL: 'warn',
   });
   await waitForHealth(server, PORT);
-  await surge('warm', 50, 2);
-  while (sink.messages.length < counter) await new Promise((resolve) => setTimeout(resolve, 100));
+  // Warm-up: its accepted signatures' mails must arrive before the surge (a refused one sends none).
+  const warmAccepted = (await surge('warm', 50, 2)).filter((answer) => answer.status === 202).length;
+  const warmDeadline = performance.now() + 60_000;
+  while (sink.messages.length < warmAccepted && performance.now() < warmDeadline) await new Promise((resolve) => setTimeout(resolve, 100));
   const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
   console.log(`Server up on ${PORT}, SMTP sink on ${SMTP_PORT}; load generator ${MAX_SOCKETS} sockets; ${os.cpus().length} CPUs, load average ${load()}.`);
 
   // 1. The surge: signing-to-SMTP latency.
   const received = new Map<string, number[]>();
   const sinkStart = sink.messages.length;
-  const probes = startProbes();
+  const probes = await startProbes();
+  const overflowsBefore = listenOverflows();
   const surgeStarted = performance.now();
   const answers = await surge('surge', RATE, SECONDS);
   const surgeEnded = performance.now();
@@ -221,6 +255,7 @@ try {
   check(twice === 0, `each mail once (${twice} received twice)`);
 
   // 2. Overload: the petition row locked for LOCK_SECONDS while signatures keep coming.
+  const overloadBegunAt = performance.timeOrigin + performance.now();
   const locker = new Client({ connectionString: databaseUrl });
   await locker.connect();
   await locker.query('begin');
@@ -231,15 +266,22 @@ try {
   await locker.query('commit').catch(() => {});
   await locker.end();
   const probed = await probes.stop();
+  const overflows = listenOverflows() - overflowsBefore;
   const liveMaxMs = Math.max(0, ...probed.live.map((sample) => sample.ms));
+  const overloadFrom = overloadBegunAt - probed.begunAt;
+  const liveIn = (samples: { at: number; ms: number }[]) =>
+    `${samples.length} samples, slowest ${Math.max(0, ...samples.map((sample) => sample.ms)).toFixed(0)} ms, p99 ${percentile(samples.map((sample) => sample.ms), 99).toFixed(0)} ms`;
   const rssMaxMb = Math.max(0, ...probed.server.map((sample) => sample.rssMb));
   const serverLagMaxMs = Math.max(0, ...probed.server.map((sample) => sample.lagMaxMs).filter(Number.isFinite));
   const overloadStatuses = Object.entries(overload.reduce<Record<number, number>>((all, answer) => ({ ...all, [answer.status]: (all[answer.status] ?? 0) + 1 }), {}));
   const slowest = Math.max(...overload.map((answer) => answer.answeredAt - answer.sentAt));
   console.log(`\nOverload (${LOCK_SECONDS} s row lock, ${RATE}/s for ${LOCK_SECONDS + 5} s): ${overloadStatuses.map(([status, n]) => `${status}×${n}`).join(' ')}; slowest answer ${(slowest / 1000).toFixed(1)} s`);
   console.log(`Peak resident memory ${rssMaxMb.toFixed(0)} MB (bound ${MEMORY_BOUND_MB} MB); slowest liveness ${liveMaxMs.toFixed(0)} ms, ${probed.liveFailures} failed (probe thread, ${probed.live.length} samples, p99 ${percentile(probed.live.map((sample) => sample.ms), 99).toFixed(0)} ms; the probe thread's own worst event-loop delay ${probed.probeLagMaxMs.toFixed(0)} ms).`);
+  console.log(`Liveness by phase: the surge and its backlog ${liveIn(probed.live.filter((sample) => sample.at < overloadFrom))}; the overload from ${(overloadFrom / 1000).toFixed(1)} s ${liveIn(probed.live.filter((sample) => sample.at >= overloadFrom))}.`);
   console.log(`Server's own event loop (its metrics, every 500 ms): worst delay ${serverLagMaxMs.toFixed(0)} ms; p99 of the windows' p99 ${percentile(probed.server.map((sample) => sample.lagP99Ms).filter(Number.isFinite), 99).toFixed(0)} ms; peak heap used ${Math.max(0, ...probed.server.map((sample) => sample.heapUsedMb)).toFixed(0)} MB.`);
   console.log(`For comparison, the old probe in the bench's own thread: slowest liveness ${probed.inBench.liveMaxMs.toFixed(0)} ms, ${probed.inBench.liveFailures} failed; the bench thread's worst event-loop delay ${probed.benchLagMaxMs.toFixed(0)} ms.`);
+  console.log(`Listen-queue overflows on this machine while the probes ran: ${overflows}.`);
+  console.log(`Server's 503s since it started, by reason: ${probed.refusalLines.map((line) => line.replace(/^vigil_/, '')).join('; ') || 'none'}`);
   console.log(`Server's garbage collection since it started (seconds, cumulative buckets by kind): ${probed.gcLines.map((line) => line.replace('vigil_nodejs_gc_duration_seconds', '')).join('; ')}`);
   const slowSamples = probed.live.filter((sample) => sample.ms >= 100);
   if (slowSamples.length > 0) {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { frontDoor, MAX_REQUESTS_IN_FLIGHT } from './front-door';
+import { frontDoor, MAX_REQUESTS_IN_FLIGHT, SHED_EVENT_LOOP_DELAY_MS, SHED_ON_DELAY_MIN_IN_FLIGHT } from './front-door';
 
 let server: Server;
 let base: string;
@@ -10,6 +10,9 @@ const held: (() => void)[] = [];
 beforeAll(async () => {
   // Behind the front door, an app that is stuck: every request hangs until the test lets it go.
   server = createServer((request, response) => {
+    // A turn of the event loop that runs long before the request reaches the door (other requests' work).
+    const stall = Number(request.headers['x-test-stall-ms'] ?? 0);
+    for (const until = performance.now() + stall; performance.now() < until; );
     if (!frontDoor(request, response)) return;
     held.push(() => response.end('done'));
   });
@@ -22,9 +25,20 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
+/**
+ * Fills the app with `n` stuck requests. Sending hundreds at once can make this process's own event loop
+ * late, and the door then refuses some (instance_busy): those are sent again until `n` are held.
+ */
+async function holdRequests(n: number): Promise<Promise<unknown>[]> {
+  const send = (): Promise<unknown> =>
+    fetch(`${base}/api/petitions/p/signatures`, { method: 'POST', body: '{}' }).then((response) => (response.status === 503 ? send() : response));
+  const stuck = Array.from({ length: n }, send);
+  while (held.length < n) await new Promise((resolve) => setTimeout(resolve, 10));
+  return stuck;
+}
+
 it('answers liveness at once and refuses work past the bound with 503 and Retry-After, while the app is stuck', async () => {
-  const stuck = Array.from({ length: MAX_REQUESTS_IN_FLIGHT }, () => fetch(`${base}/api/petitions/p/signatures`, { method: 'POST', body: '{}' }));
-  while (held.length < MAX_REQUESTS_IN_FLIGHT) await new Promise((resolve) => setTimeout(resolve, 10));
+  const stuck = await holdRequests(MAX_REQUESTS_IN_FLIGHT);
 
   const started = Date.now();
   const live = await fetch(`${base}/api/health/live`);
@@ -47,4 +61,36 @@ it('answers liveness at once and refuses work past the bound with 503 and Retry-
   while (held.length < 1) await new Promise((resolve) => setTimeout(resolve, 10));
   held.pop()!();
   expect((await after).status).toBe(200);
+});
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+it('refuses new work with 503 and Retry-After while the event loop runs late with much in flight, answering liveness all the while', async () => {
+  const stall = { 'X-Test-Stall-Ms': String(SHED_EVENT_LOOP_DELAY_MS * 3) };
+  await settle(200);
+
+  // Late, but little in flight: a collection or a busy machine, not this work; the request goes on.
+  const alone = fetch(`${base}/api/petitions/p/signatures`, { method: 'POST', body: '{}', headers: stall });
+  while (held.length < 1) await settle(10);
+  held.pop()!();
+  expect((await alone).status).toBe(200);
+
+  // Much in flight, and a turn of the loop running long: refused before any work, liveness still answered.
+  const stuck = await holdRequests(SHED_ON_DELAY_MIN_IN_FLIGHT);
+  await settle(200);
+  const refused = await fetch(`${base}/api/petitions/p/signatures`, { method: 'POST', body: '{}', headers: stall });
+  expect(refused.status).toBe(503);
+  expect(refused.headers.get('retry-after')).toBe('2');
+  expect(await refused.json()).toMatchObject({ error: 'unavailable', reason: 'instance_busy', retryAfterSeconds: 2 });
+  const live = await fetch(`${base}/api/health/live`, { headers: stall });
+  expect(live.status).toBe(200);
+  expect(held).toHaveLength(SHED_ON_DELAY_MIN_IN_FLIGHT);
+
+  // Once the loop turns on time again, the same load is let in.
+  await settle(200);
+  const admitted = fetch(`${base}/api/petitions/p/signatures`, { method: 'POST', body: '{}' });
+  while (held.length < SHED_ON_DELAY_MIN_IN_FLIGHT + 1) await settle(10);
+  for (const release of held.splice(0)) release();
+  expect((await admitted).status).toBe(200);
+  await Promise.all(stuck);
 });

@@ -20,7 +20,12 @@ function createMetrics() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20],
       registers,
     }),
-    httpShed: new Counter({ name: 'vigil_http_shed_total', help: 'Requests answered 503 at once because the instance was full, by route', labelNames: ['route'], registers }),
+    httpShed: new Counter({
+      name: 'vigil_http_shed_total',
+      help: 'Requests answered 503 at once by the front door, by route and reason (instance_full: in flight at the bound; instance_busy: the event loop delayed)',
+      labelNames: ['route', 'reason'],
+      registers,
+    }),
     httpInFlight: new Gauge({ name: 'vigil_http_requests_in_flight', help: 'Requests being handled now', registers }),
     signingQueueDepth: new Gauge({ name: 'vigil_signing_queue_depth', help: 'Signatures waiting for the next group-commit batch', registers }),
     signingBatchSize: new Histogram({ name: 'vigil_signing_batch_size', help: 'Signatures written by one statement', buckets: [1, 2, 5, 10, 20, 50, 100, 200], registers }),
