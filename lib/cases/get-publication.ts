@@ -46,9 +46,12 @@ export interface CasePublication {
 
 const iso = (value: Date) => value.toISOString();
 
-export async function readCasePublication(db: Database, caseId: string, viewer: { userId: string | null; canWrite: boolean }): Promise<CasePublication> {
-  const [candidate, current, rules] = [await buildCandidate(db, caseId), await currentSnapshot(db, caseId), await readCaseRules(db)];
-  const candidateContent = candidate?.content ?? null;
+/** The case's publication state, or null when there is no such case. */
+export async function readCasePublication(db: Database, caseId: string, viewer: { userId: string | null; canWrite: boolean }): Promise<CasePublication | null> {
+  const candidate = await buildCandidate(db, caseId);
+  if (!candidate) return null;
+  const [current, rules] = [await currentSnapshot(db, caseId), await readCaseRules(db)];
+  const candidateContent = candidate.content;
   const currentContent = current?.content ?? null;
   const decider = alias(users, 'decider');
   const requests = await db
@@ -124,9 +127,9 @@ export const getCasePublication = defineOperation({
   writes: false,
   changesPublicView: false,
   async run({ db, session }, { caseId }): Promise<OperationResult<CasePublication>> {
-    const candidate = await buildCandidate(db, caseId);
-    if (!candidate) return missingRecord('caseId');
-    return succeeded(await readCasePublication(db, caseId, { userId: session.userId, canWrite: can(session, 'cases.approvePublication') }));
+    // One read of the working copy's candidate: it also tells whether the case exists.
+    const publication = await readCasePublication(db, caseId, { userId: session.userId, canWrite: can(session, 'cases.approvePublication') });
+    return publication ? succeeded(publication) : missingRecord('caseId');
   },
 });
 
