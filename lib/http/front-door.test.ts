@@ -94,3 +94,18 @@ it('refuses new work with 503 and Retry-After while the event loop runs late wit
   expect((await admitted).status).toBe(200);
   await Promise.all(stuck);
 });
+
+it('never refuses a 50-client closed loop for a late event loop: the 50th request in flight goes on', async () => {
+  const stall = { 'X-Test-Stall-Ms': String(SHED_EVENT_LOOP_DELAY_MS * 3) };
+  expect(SHED_ON_DELAY_MIN_IN_FLIGHT).toBeGreaterThan(50);
+  await settle(200);
+  const stuck = await holdRequests(49);
+  await settle(200);
+  let answered = false;
+  const fiftieth = fetch(`${base}/api/petitions/p/signatures`, { method: 'POST', body: '{}', headers: stall }).finally(() => (answered = true));
+  // Held by the app (let in), or answered at once (refused).
+  while (held.length < 50 && !answered) await settle(10);
+  for (const release of held.splice(0)) release();
+  expect((await fiftieth).status).toBe(200);
+  await Promise.all(stuck);
+});
