@@ -69,6 +69,22 @@ export default async function PublicationPreviewPage({ params }: Props) {
             <Timeline events={publicCase.timeline} />
           </section>
           <CorrectionsLog corrections={publicCase.corrections} />
+          {publicCase.petitions.length > 0 ? (
+            <section aria-labelledby="petitions-heading" className="mt-10" data-testid="preview-petitions">
+              <h2 id="petitions-heading" className="mb-4 text-xl font-semibold">
+                {t('petitions')}
+              </h2>
+              {publicCase.petitions.map((petition) => (
+                <div key={petition.slug} className="mb-4 rounded border border-stone-200 p-4">
+                  <h3 className="text-lg font-semibold">{petition.title}</h3>
+                  <p className="text-sm text-stone-600">
+                    {t('petitionTarget', { target: petition.target })} · {t('petitionAddress', { slug: petition.slug })}
+                  </p>
+                  <p className="mt-2 max-w-prose whitespace-pre-line text-stone-800">{petition.body}</p>
+                </div>
+              ))}
+            </section>
+          ) : null}
         </article>
       ) : (
         <Notice tone="warning">{t('takeDown')}</Notice>
