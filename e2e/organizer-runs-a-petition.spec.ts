@@ -69,6 +69,29 @@ function timelineState(page: Page) {
   return page.getByRole('region', { name: 'Delivery' }).getByTestId('delivery-timeline-state');
 }
 
+/** Where the petition's text stands on its way to the public, as the petition's console page says. */
+function publicTextState(page: Page) {
+  return page.getByTestId('petition-public-text-state');
+}
+
+/** An admin opens the petition in the console, follows its link to the case file and approves its text there. */
+async function approvePetitionTextAsAdmin(browser: Browser, consolePath: string, title: string): Promise<void> {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, E2E_ADMIN);
+  await admin.goto(consolePath);
+  await expect(publicTextState(admin)).toHaveText('Waiting for a second staff member’s approval before this text goes public.');
+  await admin.getByTestId('petition-public-text').getByRole('link', { name: 'Approve it in the case file (Publication)' }).click();
+  await expect(admin.getByRole('heading', { level: 1, name: CASE_TITLE })).toBeVisible();
+  const pending = admin.getByTestId('pending-publication');
+  await expect(pending.getByTestId('pending-changes')).toContainText(title);
+  await pending.getByRole('button', { name: 'Approve publication' }).click();
+  await expect(admin.getByTestId('pending-publication')).toHaveCount(0);
+  await admin.goto(consolePath);
+  await expect(publicTextState(admin)).toHaveText('The public reads this text.');
+  await adminContext.close();
+}
+
 /** An admin opens the delivered petition in the console, follows its link to the case file and approves the event there. */
 async function approveDeliveryAsAdmin(browser: Browser, consolePath: string, eventTitle: string): Promise<void> {
   const adminContext = await browser.newContext();
@@ -135,6 +158,11 @@ test('an organizer runs a petition: live figures, CSV, invalidation and its reve
   await expect(page.getByRole('status')).toHaveText('Saved.');
   await expectStatus(page, 'Open');
   await expectFigures(page, { confirmed: 0, pending: 0, invalidated: 0 });
+  // Open, but its text is not public until a second staff member reviews it: the organizer cannot approve it.
+  await expect(publicTextState(page)).toHaveText('Waiting for a second staff member’s approval before this text goes public.');
+  await expect(page.getByTestId('petition-public-text')).toContainText('An advocate or an admin approves it under Publication in the case file.');
+  expect((await request.get(`/petitions/${slug}`)).status()).toBe(404);
+  await approvePetitionTextAsAdmin(browser, new URL(page.url()).pathname, title);
 
   // 2. Two supporters sign: one on the public page, choosing to appear by first name and country…
   const supporterContext = await browser.newContext({ baseURL: ipv4(baseURL!) });

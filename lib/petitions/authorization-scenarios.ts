@@ -11,7 +11,7 @@ const openPetition = async () => (await createTestPetition(await getDb())).petit
 /** A petition opened in the working copy whose text was never published (no request carries it). */
 async function openedNotPublished(): Promise<string> {
   const db = await getDb();
-  const { petitionId } = await createTestPetition(db, { status: 'draft' });
+  const { petitionId } = await createTestPetition(db, { status: 'draft' }, { familyConsentStatus: 'granted' });
   await db.update(petitions).set({ status: 'open' }).where(eq(petitions.id, petitionId));
   return petitionId;
 }
@@ -60,7 +60,7 @@ export const scenarios: AuthorizationScenarios = {
   },
   // A draft: its address may still change, and opening it asks for its text's review.
   'petitions.update': {
-    prepare: async () => (await createTestPetition(await getDb(), { status: 'draft' })).petitionId,
+    prepare: async () => (await createTestPetition(await getDb(), { status: 'draft' }, { familyConsentStatus: 'granted' })).petitionId,
     input: (_caller, petitionId) => ({ petitionId, slug: `matrix-${randomUUID().slice(0, 8)}`, title: 'Free them now', target: 'Someone', goal: '200', status: 'open' }),
   },
   'petitions.requestPublication': { prepare: openedNotPublished, input: (_caller, petitionId) => ({ petitionId }) },
