@@ -138,7 +138,8 @@ describeEachEngine('petition text through the publication gate', ({ db }) => {
     const caseSlug = (await getPublicPetition(slug))!.caseSlug;
     const before = await getPublicCase(caseSlug);
     // A snapshot as written before petition text was published: no petitions in it.
-    const { petitions: _dropped, ...oldContent } = current!.content as Record<string, unknown>;
+    const oldContent: Record<string, unknown> = { ...(current!.content as Record<string, unknown>) };
+    delete oldContent.petitions;
     const [old] = await db()
       .insert(publicSnapshots)
       .values({ ...current!, id: undefined, version: current!.version + 1, content: oldContent, createdAt: undefined })
