@@ -34,8 +34,14 @@ export interface PetitionTextPublication {
   /** Why the last request carrying the text was turned down, if it was. */
   rejectionReason: string | null;
   caseId: string;
-  /** What the caller may do in the case file, where requests are approved: approve, only open it, or nothing. */
-  caseFileAccess: 'approve' | 'open' | null;
+  caseFileAccess: CaseFileAccess;
+}
+
+/** What the caller may do in the case file, where publication requests are approved: approve, only open it, or nothing. */
+export type CaseFileAccess = 'approve' | 'open' | null;
+
+export function caseFileAccessOf(actor: StaffSession): CaseFileAccess {
+  return !can(actor, 'cases.read') ? null : can(actor, 'cases.approvePublication') ? 'approve' : 'open';
 }
 
 const sameText = (a: PublicPetitionText | null | undefined, b: PublicPetitionText) =>
@@ -70,7 +76,7 @@ export async function readPetitionTextPublication(db: Database, actor: StaffSess
     publicTitle: petition.published && petition.published.title !== working.title ? petition.published.title : null,
     rejectionReason: state === 'notRequested' && request?.status === 'rejected' && sameText(carried, working) ? request.rejectionReason : null,
     caseId: petition.caseId,
-    caseFileAccess: !can(actor, 'cases.read') ? null : can(actor, 'cases.approvePublication') ? 'approve' : 'open',
+    caseFileAccess: caseFileAccessOf(actor),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import type { PetitionTextPublication } from '@/lib/petitions/petition-publication';
-import { Link } from '@/lib/i18n/navigation';
+import { CaseFileApproval } from './CaseFileApproval';
 
 /**
  * Where the petition's text stands on its way to the public: a draft, public as it reads, waiting for a
@@ -10,7 +10,6 @@ import { Link } from '@/lib/i18n/navigation';
  */
 export function PublicTextSummary({ publicText, askAgain }: { publicText: PetitionTextPublication; askAgain: ReactNode }) {
   const t = useTranslations('petitionConsole.publicText');
-  const tDelivery = useTranslations('petitionConsole.delivery');
   const settled = publicText.state === 'published';
   return (
     <section
@@ -28,13 +27,9 @@ export function PublicTextSummary({ publicText, askAgain }: { publicText: Petiti
       {publicText.publicTitle ? <p className="mt-1 text-sm">{t('publicTitle', { title: publicText.publicTitle })}</p> : null}
       {publicText.rejectionReason ? <p className="mt-1 text-sm">{t('rejected', { reason: publicText.rejectionReason })}</p> : null}
       {publicText.state === 'pendingApproval' ? (
-        publicText.caseFileAccess ? (
-          <Link href={`/admin/cases/${publicText.caseId}#publication`} className="mt-2 inline-block text-sm text-vigil underline">
-            {tDelivery(publicText.caseFileAccess === 'approve' ? 'approveInCaseFile' : 'openCaseFile')}
-          </Link>
-        ) : (
-          <p className="mt-2 text-sm text-stone-700">{tDelivery('approvedInCaseFile')}</p>
-        )
+        <p className="mt-2 text-sm">
+          <CaseFileApproval caseId={publicText.caseId} access={publicText.caseFileAccess} />
+        </p>
       ) : null}
       {publicText.state === 'notRequested' ? <div className="mt-3">{askAgain}</div> : null}
     </section>
