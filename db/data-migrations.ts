@@ -14,6 +14,11 @@ const STEPS: Record<string, (tx: Transaction) => Promise<void>> = {
     await publishCasesAsTheyStand(tx);
     await convertWaitingRequests(tx);
   },
+  // Migration 0019: the text of petitions already public joins their cases' snapshots (lib/cases/first-snapshots.ts).
+  'petition-text-in-snapshots': async (tx) => {
+    const { publishPetitionTextsAsTheyStand } = await import('../lib/cases/first-snapshots');
+    await publishPetitionTextsAsTheyStand(tx);
+  },
 };
 
 export async function runDataMigrations(db: Database): Promise<void> {

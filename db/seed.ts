@@ -346,6 +346,9 @@ export async function seedDemoData(db: Database): Promise<void> {
   });
   await (await import('./seed-targets')).seedTargets(db);
   await (await import('./seed-petitions')).seedDemoPetitions(db, DEMO_CASE_SLUG);
+  // The demo petition's text goes public with its case, as an approved publication would put it.
+  const { publishPetitionTextsAsTheyStand } = await import('../lib/cases/first-snapshots');
+  await db.transaction((tx) => publishPetitionTextsAsTheyStand(tx, { userId: null, email: 'system:demo-seed', ip: '' }).then(() => undefined));
 }
 
 

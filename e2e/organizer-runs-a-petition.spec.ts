@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
-import { E2E_ADMIN, E2E_ORGANIZER, signIn } from './support/staff-accounts';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { approveInCaseFileAsAdmin, petitionTextSection, WAITING_FOR_TEXT_APPROVAL } from './support/approve-in-case-file';
+import { E2E_ORGANIZER, signIn } from './support/staff-accounts';
 
 // The petition journey works on the demo's grandmother case: the other journeys change the Lee
 // family's case and the student's case, and expect their timelines as they left them.
@@ -69,20 +70,9 @@ function timelineState(page: Page) {
   return page.getByRole('region', { name: 'Delivery' }).getByTestId('delivery-timeline-state');
 }
 
-/** An admin opens the delivered petition in the console, follows its link to the case file and approves the event there. */
-async function approveDeliveryAsAdmin(browser: Browser, consolePath: string, eventTitle: string): Promise<void> {
-  const adminContext = await browser.newContext();
-  const admin = await adminContext.newPage();
-  await signIn(admin, E2E_ADMIN);
-  await admin.goto(consolePath);
-  await expect(timelineState(admin)).toContainText('Waiting for a second staff member’s approval before it goes on the public timeline.');
-  await timelineState(admin).getByRole('link', { name: 'Approve it in the case file (Publication)' }).click();
-  await expect(admin.getByRole('heading', { level: 1, name: CASE_TITLE })).toBeVisible();
-  const pending = admin.getByTestId('pending-publication');
-  await expect(pending.getByTestId('pending-changes')).toContainText(eventTitle);
-  await pending.getByRole('button', { name: 'Approve publication' }).click();
-  await expect(admin.getByTestId('pending-publication')).toHaveCount(0);
-  await adminContext.close();
+/** Where the petition's text stands on its way to the public, as the petition's console page says. */
+function publicTextState(page: Page) {
+  return page.getByTestId('petition-public-text-state');
 }
 
 test('an organizer runs a petition: live figures, CSV, invalidation and its reversal, closing and delivery', async ({ page, browser, request, baseURL }) => {
@@ -135,6 +125,13 @@ test('an organizer runs a petition: live figures, CSV, invalidation and its reve
   await expect(page.getByRole('status')).toHaveText('Saved.');
   await expectStatus(page, 'Open');
   await expectFigures(page, { confirmed: 0, pending: 0, invalidated: 0 });
+  // Open, but its text is not public until a second staff member reviews it: the organizer cannot approve it.
+  await expect(publicTextState(page)).toHaveText('Waiting for a second staff member’s approval before this text goes public.');
+  await expect(page.getByTestId('petition-public-text')).toContainText('An advocate or an admin approves it under Publication in the case file.');
+  expect((await request.get(`/petitions/${slug}`)).status()).toBe(404);
+  await approveInCaseFileAsAdmin(browser, { consolePath: new URL(page.url()).pathname, section: petitionTextSection, waiting: WAITING_FOR_TEXT_APPROVAL, caseTitle: CASE_TITLE, change: title });
+  await page.reload();
+  await expect(publicTextState(page)).toHaveText('The public reads this text.');
 
   // 2. Two supporters sign: one on the public page, choosing to appear by first name and country…
   const supporterContext = await browser.newContext({ baseURL: ipv4(baseURL!) });
@@ -259,7 +256,13 @@ test('an organizer runs a petition: live figures, CSV, invalidation and its reve
   await expect(supporter.getByRole('heading', { level: 1, name: CASE_TITLE })).toBeVisible();
   await expect(supporter.getByText(deliveryTitle)).toHaveCount(0);
 
-  await approveDeliveryAsAdmin(browser, new URL(page.url()).pathname, deliveryTitle);
+  await approveInCaseFileAsAdmin(browser, {
+    consolePath: new URL(page.url()).pathname,
+    section: timelineState,
+    waiting: 'Waiting for a second staff member’s approval before it goes on the public timeline.',
+    caseTitle: CASE_TITLE,
+    change: deliveryTitle,
+  });
   await page.reload();
   await expect(timelineState(page)).toHaveText('On the public timeline.');
 

@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import { approveInCaseFileAsAdmin, petitionTextSection, WAITING_FOR_TEXT_APPROVAL } from './support/approve-in-case-file';
 import { agentFrom, signFrom } from './support/sign-from';
 import { E2E_ORGANIZER, signIn } from './support/staff-accounts';
 
@@ -48,8 +49,8 @@ async function signFromRally(baseURL: string, slug: string, emails: string[]): P
   expect(answers.filter((answer) => answer.status !== 202)).toEqual([]);
 }
 
-/** The organizer creates a petition on a public case, opens its console page and opens it for signing. */
-async function openPetition(page: Page, slug: string, title: string): Promise<void> {
+/** The organizer creates a petition on a public case, opens its console page and opens it for signing; an admin approves its text. */
+async function openPetition(page: Page, browser: Browser, slug: string, title: string): Promise<void> {
   await page.goto('/admin/petitions');
   await page.getByLabel('Case', { exact: true }).selectOption({ label: CASE_TITLE });
   await page.getByLabel('Address (/petitions/…)').fill(slug);
@@ -63,6 +64,7 @@ async function openPetition(page: Page, slug: string, title: string): Promise<vo
   await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Open' });
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('Saved.');
+  await approveInCaseFileAsAdmin(browser, { consolePath: new URL(page.url()).pathname, section: petitionTextSection, waiting: WAITING_FOR_TEXT_APPROVAL, caseTitle: CASE_TITLE, change: title });
 }
 
 test('an organizer runs a rally: event mode with its QR code, a crowd behind one address counts, then release and block from the activity panel', async ({ page, browser, request, baseURL }) => {
@@ -74,7 +76,7 @@ test('an organizer runs a rally: event mode with its QR code, a crowd behind one
   const email = (who: string, n: number) => `${who}-${n}-${run}@rally.example`;
 
   await signIn(page, E2E_ORGANIZER);
-  await openPetition(page, slug, title);
+  await openPetition(page, browser, slug, title);
   const eventPanel = page.getByRole('region', { name: 'Event mode' });
   const activity = page.getByRole('region', { name: 'Unusual activity' });
   await expect(activity).toContainText('No signatures in the last hour.');

@@ -84,6 +84,7 @@ export const OPERATIONS = {
   'petitions.read': { roles: organizers },
   'petitions.create': { roles: organizers },
   'petitions.update': { roles: organizers },
+  'petitions.requestPublication': { roles: organizers },
   'petitions.close': { roles: organizers },
   'signatures.release': { roles: organizers },
   'petitions.readActivity': { roles: organizers },

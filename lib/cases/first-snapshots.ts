@@ -10,7 +10,9 @@ import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { cases, publicationRequests, publicSnapshots } from '@/db/schema';
 import type { AuditActor } from '@/lib/audit/record-audit';
-import { buildCandidate, contentHash, currentSnapshot, publishSnapshot } from './public-snapshot';
+import { canonicalJson } from '@/lib/audit/record-audit';
+import { loadPublicPetitionTexts } from './public-queries';
+import { buildCandidate, contentHash, currentSnapshot, type PublicCaseContent, publishSnapshot } from './public-snapshot';
 
 const UPGRADE_ACTOR: AuditActor = { userId: null, email: 'system:upgrade', ip: '' };
 
@@ -34,6 +36,40 @@ export async function publishCasesAsTheyStand(tx: Transaction, actor: AuditActor
     await publishSnapshot(tx, actor, { caseId: row.id, content: candidate.content, requestId: null, approvedByUserId: null, stamps: candidate.rowStamps });
   }
   return rows.length;
+}
+
+/**
+ * The upgrade to petition text in snapshots (migration 0019; test fixtures too): the text of petitions the
+ * public saw under the old rule (opened, on a public case) joins the case's current snapshot as it stands,
+ * keeping the dates the public saw; a waiting request gains the same text, so its review is not undone.
+ * Cases with no such petition keep their snapshot. Returns how many cases got a new snapshot.
+ */
+export async function publishPetitionTextsAsTheyStand(tx: Transaction, actor: AuditActor = UPGRADE_ACTOR, only?: string[]): Promise<number> {
+  const rows = await tx
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(isNotNull(cases.publicSnapshotId), only ? inArray(cases.id, only) : undefined));
+  let published = 0;
+  for (const row of rows) {
+    const current = await currentSnapshot(tx, row.id);
+    if (!current?.content) continue;
+    const texts = await loadPublicPetitionTexts(tx, row.id);
+    const waiting = await tx
+      .select({ id: publicationRequests.id, content: publicationRequests.content })
+      .from(publicationRequests)
+      .where(and(eq(publicationRequests.caseId, row.id), eq(publicationRequests.status, 'pending')));
+    for (const request of waiting) {
+      const asked = request.content as PublicCaseContent | null;
+      if (!asked || asked.petitions) continue;
+      const content = { ...asked, petitions: texts };
+      await tx.update(publicationRequests).set({ content, contentHash: contentHash(content) }).where(eq(publicationRequests.id, request.id));
+    }
+    if (canonicalJson(current.content.petitions ?? []) === canonicalJson(texts)) continue;
+    const content = { ...current.content, petitions: texts };
+    await publishSnapshot(tx, actor, { caseId: row.id, content, requestId: null, approvedByUserId: null, stamps: current.stamps });
+    published += 1;
+  }
+  return published;
 }
 
 /** Requests waiting under the old rule, one per event, become the case's one waiting request with its content. */

@@ -27,6 +27,7 @@ const publicCase: PublicCase = {
   people: [],
   timeline: [event('Older', '2020-01-01T00:00:00.000Z'), event('Newer event', '2021-01-01T00:00:00.000Z', { kind: 'correction', on: '2021-01-01', reason: 'Date fixed' })],
   corrections: [],
+  petitions: [],
 };
 
 describe('buildAtomFeed', () => {

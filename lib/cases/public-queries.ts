@@ -4,12 +4,13 @@
  * (lib/cases/public-snapshot.ts). The public itself reads published snapshots only (`readPublishedCases`).
  */
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import {
   casePeople,
   cases,
   eventCorrections,
+  petitions,
   publicSnapshots,
   sources,
   timelineEventPeople,
@@ -20,6 +21,7 @@ import {
   type PersonRow,
   type PublicCase,
   type PublicCorrection,
+  type PublicPetitionText,
   type PublicPerson,
   type PublicSource,
   type PublicTimelineEvent,
@@ -203,6 +205,18 @@ export async function loadPublicCorrections(db: Database, caseId: string): Promi
     .where(and(eq(timelineEvents.caseId, caseId), eq(timelineEvents.visibility, 'public')))
     .orderBy(desc(eventCorrections.createdAt));
   return rows.map(({ eventTitle, ...row }) => ({ eventTitle, ...toPublicCorrectionNotice(row) }));
+}
+
+/**
+ * The text of the case's petitions that organizers have opened (any status but draft), oldest first: the
+ * working copy's, for a publication's candidate. Status, dates and counts are not in it: they stay live.
+ */
+export async function loadPublicPetitionTexts(db: Database | Transaction, caseId: string): Promise<PublicPetitionText[]> {
+  return db
+    .select({ slug: petitions.slug, title: petitions.title, body: petitions.body, target: petitions.target })
+    .from(petitions)
+    .where(and(eq(petitions.caseId, caseId), ne(petitions.status, 'draft')))
+    .orderBy(asc(petitions.createdAt), asc(petitions.slug));
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {

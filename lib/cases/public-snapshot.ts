@@ -19,7 +19,7 @@ import { type AuditActor, canonicalJson, recordAudit } from '@/lib/audit/record-
 import { recordCaseNews } from './case-news';
 import type { PublicCase, PublicTimelineEvent } from './public';
 import { consentAllowsPublication } from './publication-rules';
-import { loadPublicCorrections, loadPublicPeople, loadPublicTimeline, publicCaseColumns } from './public-queries';
+import { loadPublicCorrections, loadPublicPeople, loadPublicPetitionTexts, loadPublicTimeline, publicCaseColumns } from './public-queries';
 
 /** A public event as reviewed: everything but the date the public sees it was last updated. */
 export type ReviewedEvent = Omit<PublicTimelineEvent, 'updatedAt'>;
@@ -74,6 +74,7 @@ export async function buildCandidate(db: Database | Transaction, caseId: string,
   const people = (await loadPublicPeople(db, [caseId])).get(caseId) ?? [];
   const timeline = await loadPublicTimeline(db, caseId);
   const corrections = await loadPublicCorrections(db, caseId);
+  const petitionTexts = await loadPublicPetitionTexts(db, caseId);
   const content: PublicCaseContent = {
     slug: row.slug,
     title: row.title,
@@ -83,6 +84,7 @@ export async function buildCandidate(db: Database | Transaction, caseId: string,
     people,
     timeline: timeline.map(withoutUpdatedAt),
     corrections,
+    petitions: petitionTexts,
   };
   const rowStamps: SnapshotStamps = {
     lastUpdatedAt: row.lastUpdatedAt,
@@ -223,7 +225,7 @@ export function diffPublicViews(before: PublicCaseContent | null, after: PublicC
       return;
     }
     if (Array.isArray(a) && Array.isArray(b) && keyed(a) && keyed(b)) {
-      const label = (item: Record<string, unknown>) => String(item.ref ?? item.alias);
+      const label = (item: Record<string, unknown>) => String(item.ref ?? item.alias ?? item.slug);
       const name = (item: Record<string, unknown>) => String(item.title ?? item.alias);
       const left = new Map(a.map((item) => [label(item), item]));
       const right = new Map(b.map((item) => [label(item), item]));
@@ -244,5 +246,5 @@ export function diffPublicViews(before: PublicCaseContent | null, after: PublicC
 }
 
 function keyed(items: unknown[]): items is Record<string, unknown>[] {
-  return items.every((item) => item !== null && typeof item === 'object' && ('ref' in item || 'alias' in item));
+  return items.every((item) => item !== null && typeof item === 'object' && ('ref' in item || 'alias' in item || 'slug' in item));
 }

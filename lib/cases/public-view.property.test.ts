@@ -5,7 +5,7 @@
  * every operation flagged as able to change the public view), all performed by ONE staff member (an admin,
  * who may do every case operation) under the default rules. The public output (the public list and every
  * public case as the routes, JSON and OpenGraph images read them, the Atom feed, the news queued for
- * signers' mails, the case fields public petition pages show) must be byte-identical before and after.
+ * signers' mails, every public petition page's text and case fields) must be byte-identical before and after.
  *
  * A second property: after a second staff member approves a request, the public case is exactly the
  * content the preview showed them.
@@ -23,6 +23,7 @@ import type { StaffSession } from '@/lib/auth/staff-session';
 import { sessionForRole } from '@/lib/auth/test-fixtures';
 import { OPERATION_REGISTRY } from '@/lib/operations/registry';
 import { getPublicPetition } from '@/lib/petitions/get-public-petition';
+import type { PublicPetition } from '@/lib/petitions/public';
 import { approvePublication } from './approve-publication';
 import { getPublicCase } from './get-public-case';
 import { getPublicationPreview } from './get-publication';
@@ -110,7 +111,7 @@ describeEachEngine('no one person can change what the public sees', ({ db }) => 
    * Everything the public can read of the cases, as one text: the whole public list, and in full (page,
    * JSON, feed) every case the sequence could reach: the demo's and those its steps' targets were made in.
    */
-  async function publicOutput(observed: Set<string>): Promise<{ text: string; petitionCases: Record<string, { caseSlug: string; caseTitle: string }> }> {
+  async function publicOutput(observed: Set<string>): Promise<{ text: string }> {
     const list = await listPublicCases();
     const slugs = await db().select({ id: cases.id, slug: cases.slug }).from(cases);
     const reachable = new Set(slugs.filter((row) => observed.has(row.id)).map((row) => row.slug));
@@ -126,14 +127,15 @@ describeEachEngine('no one person can change what the public sees', ({ db }) => 
     });
     // Signers' mails about a case come only from its news: none may be queued.
     const [{ news }] = (await db().select({ news: count() }).from(caseNews)) as [{ news: number }];
-    // What a public petition page shows of its case. A petition's own text and status are the organizers'
-    // (not in the case's snapshot yet): petitions are matched by id, and only those public both times count.
-    const petitionCases: Record<string, { caseSlug: string; caseTitle: string }> = {};
-    for (const { id, slug } of await db().select({ id: petitions.id, slug: petitions.slug }).from(petitions).where(inArray(petitions.caseId, [...observed]))) {
+    // Every public petition page's text and what it shows of its case, by petition (its address may change
+    // only while it is a draft, never public). Its status, dates, goal and counts are the organizers' to run live.
+    const petitionPages: Record<string, Pick<PublicPetition, 'slug' | 'title' | 'body' | 'target' | 'caseSlug' | 'caseTitle'>> = {};
+    const rows = await db().select({ id: petitions.id, slug: petitions.slug }).from(petitions).where(inArray(petitions.caseId, [...observed])).orderBy(asc(petitions.id));
+    for (const { id, slug } of rows) {
       const petition = await getPublicPetition(slug);
-      if (petition) petitionCases[id] = { caseSlug: petition.caseSlug, caseTitle: petition.caseTitle };
+      if (petition) petitionPages[id] = { slug: petition.slug, title: petition.title, body: petition.body, target: petition.target, caseSlug: petition.caseSlug, caseTitle: petition.caseTitle };
     }
-    return { text: JSON.stringify({ list, published, feed, news }), petitionCases };
+    return { text: JSON.stringify({ list, published, feed, news, petitionPages }) };
   }
 
   /** The input of one step: aimed at the demo's (public) cases for case operations, the registry's scenario otherwise. */
@@ -208,6 +210,21 @@ describeEachEngine('no one person can change what the public sees', ({ db }) => 
         if (!source) return { sourceId: NO_RECORD.id, kind: 'ngo', publicAttribution: 'x' };
         return { sourceId: source.id, kind: source.kind, publicAttribution: `${source.attribution} (edited)`, mayBeNamed: flags[2] ? 'on' : '', name: source.name ?? 'A confidential name', url: '', origin: '', internalNotes: '' };
       },
+      // The demo's public petition (and any other on the demo's cases): its text, address and status edited at once.
+      'petitions.update': async () => {
+        const rows = await db().select().from(petitions).where(inArray(petitions.caseId, world.caseIds)).orderBy(asc(petitions.createdAt));
+        const petition = rows.length ? pickOf(rows, picks[0]!) : null;
+        if (!petition) return { petitionId: NO_RECORD.id };
+        return {
+          petitionId: petition.id,
+          slug: flags[0] ? `${petition.slug}-moved-${picks[1]}` : petition.slug,
+          title: flags[1] ? `${petition.title} (edited ${picks[2]})` : petition.title,
+          body: flags[2] ? `An unreviewed text ${picks[3]}` : petition.body,
+          target: flags[3] ? `An unreviewed addressee ${picks[4]}` : petition.target,
+          goal: String(petition.goal),
+          status: pickOf(['draft', 'open', 'paused'], picks[5]!),
+        };
+      },
       'settings.updateCaseRules': async () => ({ requireSecondApproval: flags[2] ? 'on' : '', allowUrgentCorrections: flags[3] ? 'on' : '', reviewAfterDays: '30' }),
     };
     const aimed = targeted[operation];
@@ -246,9 +263,6 @@ describeEachEngine('no one person can change what the public sees', ({ db }) => 
           while (after.text[at] === before.text[at]) at += 1;
           expect(after.text.slice(Math.max(0, at - 300), at + 300)).toBe(before.text.slice(Math.max(0, at - 300), at + 300));
         }
-        for (const [id, shown] of Object.entries(after.petitionCases)) {
-          if (before.petitionCases[id]) expect(shown, `petition ${id}`).toEqual(before.petitionCases[id]);
-        }
       }),
       { numRuns: SEQUENCES, seed: 20171104, endOnFailure: true },
     );
@@ -257,7 +271,7 @@ describeEachEngine('no one person can change what the public sees', ({ db }) => 
   }, 3_600_000);
 
   it('after an approval, the public case is exactly what the preview showed', async () => {
-    const caseOperations = ['cases.update', 'people.create', 'people.update', 'events.create', 'events.correct', 'events.retract', 'sources.update'] as const;
+    const caseOperations = ['cases.update', 'people.create', 'people.update', 'events.create', 'events.correct', 'events.retract', 'sources.update', 'petitions.update'] as const;
     await fc.assert(
       fc.asyncProperty(fc.array(step.map((generated) => ({ ...generated, operation: pickOf(caseOperations, generated.picks[5]!) })), { minLength: 1, maxLength: 4 }), async (steps) => {
         for (const generated of steps) await byName.get(generated.operation)!.fromUntrusted(staff.session, await (await prepare(generated))());

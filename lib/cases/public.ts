@@ -86,10 +86,21 @@ export interface PublicCaseSummary {
   people: PublicPerson[];
 }
 
+/** A petition's text as the public reads it: reviewed and published with its case, like the case's own text. */
+export interface PublicPetitionText {
+  slug: string;
+  title: string;
+  body: string;
+  /** Whom the petition addresses. */
+  target: string;
+}
+
 export interface PublicCase extends PublicCaseSummary {
   timeline: PublicTimelineEvent[];
   /** Every correction and retraction of a public event, newest first. */
   corrections: PublicCorrection[];
+  /** The text of the case's petitions that have been opened (status and counts are live, on the petition's page). */
+  petitions: PublicPetitionText[];
 }
 
 export interface PersonRow {
@@ -223,5 +234,7 @@ export function fromSnapshot(content: unknown, stamps: unknown): PublicCase {
       notice: notice(event.notice),
     })),
     corrections: view.corrections.map((item) => ({ eventTitle: item.eventTitle, ...notice(item)! })),
+    // Snapshots written before petition text was reviewed hold none.
+    petitions: (view.petitions ?? []).map((petition) => ({ slug: petition.slug, title: petition.title, body: petition.body, target: petition.target })),
   };
 }

@@ -1,11 +1,20 @@
 /** Authorization-matrix scenarios of the petition operations (lib/auth/authorization-matrix.test.ts). */
 import { randomUUID } from 'node:crypto';
 import { getDb } from '@/db/client';
-import { petitionBlocklist, petitionEvents, petitionInvalidations, petitionSignatures } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { petitionBlocklist, petitionEvents, petitionInvalidations, petitions, petitionSignatures } from '@/db/schema';
 import type { AuthorizationScenarios } from '@/lib/auth/authorization-scenario';
 import { createTestPetition } from './test-fixtures';
 
 const openPetition = async () => (await createTestPetition(await getDb())).petitionId;
+
+/** A petition opened in the working copy whose text was never published (no request carries it). */
+async function openedNotPublished(): Promise<string> {
+  const db = await getDb();
+  const { petitionId } = await createTestPetition(db, { status: 'draft' }, { familyConsentStatus: 'granted' });
+  await db.update(petitions).set({ status: 'open' }).where(eq(petitions.id, petitionId));
+  return petitionId;
+}
 
 /** An open petition with one confirmed signature from a domain of its own; returns "petitionId domain". */
 async function petitionWithSignature(): Promise<string> {
@@ -49,10 +58,12 @@ export const scenarios: AuthorizationScenarios = {
     prepare: async () => (await createTestPetition(await getDb())).caseId,
     input: (_caller, caseId) => ({ caseId, slug: `matrix-${randomUUID().slice(0, 8)}`, title: 'Free them', target: 'Someone', goal: '100' }),
   },
+  // A draft: its address may still change, and opening it asks for its text's review.
   'petitions.update': {
-    prepare: openPetition,
-    input: (_caller, petitionId) => ({ petitionId, slug: `matrix-${randomUUID().slice(0, 8)}`, title: 'Free them now', target: 'Someone', goal: '200', status: 'paused' }),
+    prepare: async () => (await createTestPetition(await getDb(), { status: 'draft' }, { familyConsentStatus: 'granted' })).petitionId,
+    input: (_caller, petitionId) => ({ petitionId, slug: `matrix-${randomUUID().slice(0, 8)}`, title: 'Free them now', target: 'Someone', goal: '200', status: 'open' }),
   },
+  'petitions.requestPublication': { prepare: openedNotPublished, input: (_caller, petitionId) => ({ petitionId }) },
   'petitions.close': { prepare: openPetition, input: (_caller, petitionId) => ({ petitionId }) },
   'signatures.release': { prepare: petitionWithHeldSignature, input: (_caller, petitionId) => ({ petitionId, ipHash: '' }) },
   'petitions.readActivity': { prepare: petitionWithHeldSignature, input: (_caller, petitionId) => ({ petitionId }) },

@@ -6,8 +6,9 @@
 import 'server-only';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { petitions, petitionSignatures } from '@/db/schema';
+import { cases, petitions, petitionSignatures } from '@/db/schema';
 import { adjustConfirmedCount } from './confirmed-count';
+import { signerPetitionTitle } from './public-queries';
 import { hashConfirmationToken, looksLikeToken } from './petition-mail';
 import type { ConfirmationView } from './get-confirmation';
 import { getConfirmation } from './get-confirmation';
@@ -35,7 +36,11 @@ export async function confirmSignature(token: string): Promise<ConfirmationView>
     return row.petitionId;
   });
   if (confirmed) {
-    const [petition] = await db.select({ slug: petitions.slug, title: petitions.title }).from(petitions).where(eq(petitions.id, confirmed));
+    const [petition] = await db
+      .select({ slug: petitions.slug, title: signerPetitionTitle })
+      .from(petitions)
+      .innerJoin(cases, eq(cases.id, petitions.caseId))
+      .where(eq(petitions.id, confirmed));
     return { state: 'confirmed', petition: petition ?? null };
   }
   return getConfirmation(token);

@@ -11,7 +11,7 @@ import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cases, petitions } from '@/db/schema';
 import { processMemo } from '@/lib/runtime/process-memo';
-import { petitionIsPublic, siteSigningPaused } from './public-queries';
+import { petitionIsPublic, publishedPetitionColumns, siteSigningPaused } from './public-queries';
 import type { PetitionStatus, SigningRefusal } from './vocabulary';
 
 export const SIGNING_PETITION_MEMO_MS = 1000;
@@ -45,7 +45,7 @@ async function load(slug: string): Promise<SigningPetition | null> {
   const [row] = await db
     .select({
       id: petitions.id,
-      title: petitions.title,
+      title: publishedPetitionColumns.title,
       status: petitions.status,
       opensAt: petitions.opensAt,
       closesAt: petitions.closesAt,

@@ -5,8 +5,9 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { petitions, petitionSignatures } from '@/db/schema';
+import { cases, petitions, petitionSignatures } from '@/db/schema';
 import { hashConfirmationToken, looksLikeToken } from './petition-mail';
+import { signerPetitionTitle } from './public-queries';
 
 export type ConfirmationState = 'pending' | 'confirmed' | 'expired' | 'invalid';
 
@@ -22,12 +23,13 @@ export async function getConfirmation(token: string): Promise<ConfirmationView> 
   const [row] = await db
     .select({
       slug: petitions.slug,
-      title: petitions.title,
+      title: signerPetitionTitle,
       confirmedAt: petitionSignatures.confirmedAt,
       expired: petitionSignatures.confirmationExpiresAt,
     })
     .from(petitionSignatures)
     .innerJoin(petitions, eq(petitions.id, petitionSignatures.petitionId))
+    .innerJoin(cases, eq(cases.id, petitions.caseId))
     .where(eq(petitionSignatures.confirmationTokenHash, hashConfirmationToken(token)))
     .limit(1);
   if (!row) return { state: 'invalid', petition: null };

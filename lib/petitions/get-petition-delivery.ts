@@ -7,9 +7,9 @@ import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { cases, petitions, publicationRequests, timelineEvents } from '@/db/schema';
-import { can } from '@/lib/auth/permissions';
 import type { StaffSession } from '@/lib/auth/staff-session';
 import { caseIsPublicColumn, eventIsPublished } from '@/lib/cases/public-queries';
+import { type CaseFileAccess, caseFileAccessOf } from './petition-publication';
 
 /** Why a delivery event is kept for staff only. */
 export type StaffOnlyReason = 'consentRequired' | 'requestWithdrawn' | 'publicationRefused';
@@ -33,8 +33,7 @@ export interface PetitionDelivery {
   deliveredTo: string;
   note: string | null;
   timeline: DeliveryTimelineState;
-  /** What the caller may do in the case file, where publication requests are approved: approve, only open it, or nothing. */
-  caseFileAccess: 'approve' | 'open' | null;
+  caseFileAccess: CaseFileAccess;
 }
 
 /**
@@ -63,7 +62,7 @@ export async function readPetitionDelivery(db: Database, actor: StaffSession, pe
     deliveredTo: petition.deliveredTo ?? '',
     note: petition.note,
     timeline: await readTimelineState(db, petition.eventId, petition.refusal, petition.caseId, petition.casePublic),
-    caseFileAccess: !can(actor, 'cases.read') ? null : can(actor, 'cases.approvePublication') ? 'approve' : 'open',
+    caseFileAccess: caseFileAccessOf(actor),
   };
 }
 

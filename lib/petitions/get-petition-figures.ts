@@ -11,6 +11,7 @@ import { defineOperation } from '@/lib/operations/define-operation';
 import { missingRecord, succeeded } from '@/lib/operations/result';
 import { readConfirmedCounts, signatureIsCounted } from './confirmed-count';
 import { readPetitionDelivery } from './get-petition-delivery';
+import { readPetitionTextPublication } from './petition-publication';
 import { petitionIdSchema } from './schemas';
 
 export const FIGURE_DAYS = 30;
@@ -111,6 +112,7 @@ export const getPetitionFigures = defineOperation({
         .limit(20),
       readPetitionDelivery(db, session, petitionId),
     ]);
+    const publicText = (await readPetitionTextPublication(db, session, petitionId))!;
     return succeeded({
       petition,
       confirmed: counts.get(petitionId) ?? 0,
@@ -124,6 +126,7 @@ export const getPetitionFigures = defineOperation({
       held: heldByAddress.reduce((sum, row) => sum + row.count, 0),
       heldByAddress: heldByAddress.map((row) => ({ ipHash: row.ipHash ?? '', count: row.count, confirmed: row.confirmed, latest: row.latest })),
       delivery,
+      publicText,
     });
   },
 });

@@ -6,7 +6,7 @@ import { cases, petitions, petitionSignatures, publicSnapshots } from '@/db/sche
 import { joinPublishedSnapshot, publishedCaseColumns } from '@/lib/cases/public-queries';
 import { signatureIsCounted } from './confirmed-count';
 import { type PublicPetition, type PublicSigner, publicCountryCounts, publicMilestones, toPublicSigner } from './public';
-import { petitionIsPublic, siteSigningPaused } from './public-queries';
+import { petitionIsPublic, publishedPetitionColumns, siteSigningPaused } from './public-queries';
 import { signingRefusal } from './find-signing-petition';
 
 const RECENT_SIGNERS = 10;
@@ -14,9 +14,7 @@ const RECENT_SIGNERS = 10;
 const publicPetitionColumns = {
   id: petitions.id,
   slug: petitions.slug,
-  title: petitions.title,
-  body: petitions.body,
-  target: petitions.target,
+  ...publishedPetitionColumns,
   goal: petitions.goal,
   milestones: petitions.milestones,
   status: petitions.status,

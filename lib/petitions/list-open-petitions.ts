@@ -11,7 +11,7 @@ import { joinPublishedSnapshot, publishedCaseColumns } from '@/lib/cases/public-
 import { URGENCY_LEVELS } from '@/lib/cases/vocabulary';
 import { confirmedCountColumn } from './get-petition-count';
 import { type Milestone, publicMilestones } from './public';
-import { petitionAcceptsSignatures, petitionIsPublic } from './public-queries';
+import { petitionAcceptsSignatures, petitionIsPublic, publishedPetitionColumns } from './public-queries';
 
 export interface OpenPetitionSummary {
   slug: string;
@@ -34,8 +34,8 @@ export async function listOpenPetitions(limit = 6): Promise<OpenPetitionSummary[
   const rows = await db
     .select({
       slug: petitions.slug,
-      title: petitions.title,
-      target: petitions.target,
+      title: publishedPetitionColumns.title,
+      target: publishedPetitionColumns.target,
       goal: petitions.goal,
       confirmed: confirmedCountColumn,
       milestones: petitions.milestones,

@@ -13,6 +13,7 @@ import { listBlocklist } from './list-blocklist';
 import { listPetitions } from './list-petitions';
 import { markPetitionDelivered } from './mark-petition-delivered';
 import { releaseHeldSignatures } from './release-held-signatures';
+import { requestPetitionPublication } from './request-petition-publication';
 import { restoreSignatures } from './restore-signatures';
 import { setSiteSigningPause } from './set-site-signing-pause';
 import { startPetitionEvent } from './start-petition-event';
@@ -24,6 +25,7 @@ export const petitionOperations: readonly DefinedOperation[] = [
   getPetitionFigures,
   createPetition,
   updatePetition,
+  requestPetitionPublication,
   closePetition,
   markPetitionDelivered,
   setSiteSigningPause,

@@ -53,7 +53,14 @@ describeEachEngine('the organizer console', ({ db }) => {
     });
     // A draft takes no signatures.
     expect(await signPetition('free-the-family', signer('early@example.org'), { ip: testAddress(1), origin })).toEqual({ kind: 'not_found' });
-    expect(await updatePetition(session, { petitionId, slug: 'free-the-family', title: 'Free the family', target: 'President Xi Jinping', goal: '10', status: 'open' })).toMatchObject({ ok: true });
+    expect(await updatePetition(session, { petitionId, slug: 'free-the-family', title: 'Free the family', target: 'President Xi Jinping', goal: '10', status: 'open' })).toMatchObject({
+      ok: true,
+      value: { publication: 'pending' },
+    });
+    // Open, but its text goes public only once a second staff member approves it.
+    expect(await signPetition('free-the-family', signer('early@example.org'), { ip: testAddress(1), origin })).toEqual({ kind: 'not_found' });
+    const reviewer = (await sessionForRole('advocate', { internalAccess: true })).session;
+    expect(await approvePublication(reviewer, await pendingReviewOf(caseId))).toMatchObject({ ok: true });
     forgetSigningPetitions();
 
     const emails = ['a@flood.example', 'b@mx.flood.example', 'minji@example.org', 'tom@example.org'];

@@ -11,9 +11,10 @@ import { listOpenPetitions } from './list-open-petitions';
 
 const PUBLIC_PETITIONS_TAG = 'public-petitions';
 
-export const cachedPublicPetition = cachedPublicRead(getPublicPetition, 'public-petition', PUBLIC_PETITIONS_TAG);
-export const cachedCasePetition = cachedPublicRead(getCasePetition, 'case-petition', PUBLIC_PETITIONS_TAG);
-// The list names cases too: a case withdrawn from the public takes its petitions off the home page at once.
+// Each names cases too: a petition's text and its case's title are published with the case's snapshot, so an
+// approved publication (or a case withdrawn from the public) shows on petition pages and the home page at once.
+export const cachedPublicPetition = cachedPublicRead(getPublicPetition, 'public-petition', [PUBLIC_PETITIONS_TAG, PUBLIC_CASES_TAG]);
+export const cachedCasePetition = cachedPublicRead(getCasePetition, 'case-petition', [PUBLIC_PETITIONS_TAG, PUBLIC_CASES_TAG]);
 export const cachedOpenPetitions = cachedPublicRead(listOpenPetitions, 'open-petitions', [PUBLIC_PETITIONS_TAG, PUBLIC_CASES_TAG]);
 
 export function revalidatePublicPetitions(): void {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { cases, mailOutbox, petitions } from '@/db/schema';
-import { publishCasesAsTheyStand } from '@/lib/cases/first-snapshots';
+import { publishCasesAsTheyStand, publishPetitionTextsAsTheyStand } from '@/lib/cases/first-snapshots';
 
 export async function createTestPetition(
   db: Database,
@@ -27,7 +27,11 @@ export async function createTestPetition(
     .insert(petitions)
     .values({ caseId: createdCase!.id, slug, title: `Free them ${suffix}`, target: 'President Xi Jinping', goal: 1000, status: 'open', ...overrides })
     .returning({ id: petitions.id });
-  await db.transaction((tx) => publishCasesAsTheyStand(tx, undefined, [createdCase!.id]));
+  // Its text goes public with its case (an override may put it on another case, already published).
+  await db.transaction(async (tx) => {
+    await publishCasesAsTheyStand(tx, undefined, [createdCase!.id]);
+    if (overrides.caseId) await publishPetitionTextsAsTheyStand(tx, undefined, [overrides.caseId]);
+  });
   return { petitionId: petition!.id, caseId: createdCase!.id, slug };
 }
 

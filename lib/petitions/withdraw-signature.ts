@@ -6,8 +6,9 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { petitions, petitionSignatures } from '@/db/schema';
+import { cases, petitions, petitionSignatures } from '@/db/schema';
 import { adjustConfirmedCount } from './confirmed-count';
+import { signerPetitionTitle } from './public-queries';
 import { signatureIdFromWithdrawalToken } from './petition-mail';
 
 export interface WithdrawalView {
@@ -20,9 +21,10 @@ export async function getWithdrawal(token: string): Promise<WithdrawalView> {
   if (!signatureId) return { state: 'invalid', petition: null };
   const db = await getDb();
   const [row] = await db
-    .select({ slug: petitions.slug, title: petitions.title })
+    .select({ slug: petitions.slug, title: signerPetitionTitle })
     .from(petitionSignatures)
     .innerJoin(petitions, eq(petitions.id, petitionSignatures.petitionId))
+    .innerJoin(cases, eq(cases.id, petitions.caseId))
     .where(eq(petitionSignatures.id, signatureId));
   return row ? { state: 'pending', petition: row } : { state: 'invalid', petition: null };
 }
@@ -38,7 +40,11 @@ export async function withdrawSignature(token: string): Promise<WithdrawalView> 
       .returning({ petitionId: petitionSignatures.petitionId, confirmedAt: petitionSignatures.confirmedAt, invalidationId: petitionSignatures.invalidationId, heldAt: petitionSignatures.heldAt });
     if (!removed) return { state: 'invalid', petition: null } as WithdrawalView;
     if (removed.confirmedAt && !removed.invalidationId && !removed.heldAt) await adjustConfirmedCount(tx, removed.petitionId, -1);
-    const [petition] = await tx.select({ slug: petitions.slug, title: petitions.title }).from(petitions).where(eq(petitions.id, removed.petitionId));
+    const [petition] = await tx
+      .select({ slug: petitions.slug, title: signerPetitionTitle })
+      .from(petitions)
+      .innerJoin(cases, eq(cases.id, petitions.caseId))
+      .where(eq(petitions.id, removed.petitionId));
     return { state: 'withdrawn', petition: petition ?? null } as WithdrawalView;
   });
 }

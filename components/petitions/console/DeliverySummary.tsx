@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import type { PetitionDelivery } from '@/lib/petitions/get-petition-delivery';
-import { Link } from '@/lib/i18n/navigation';
+import { CaseFileApproval } from './CaseFileApproval';
 
 /**
  * What a delivered petition's organizers need to know: when and to whom it was handed over, the note,
@@ -26,15 +26,7 @@ export function DeliverySummary({ delivery }: { delivery: PetitionDelivery }) {
         <dt className="font-medium">{t('timeline.label')}</dt>
         <dd data-testid="delivery-timeline-state">
           <span className="block">{timelineText}</span>
-          {timeline.state === 'pendingApproval' ? (
-            delivery.caseFileAccess ? (
-              <Link href={`/admin/cases/${delivery.caseId}#publication`} className="text-vigil underline">
-                {t(delivery.caseFileAccess === 'approve' ? 'approveInCaseFile' : 'openCaseFile')}
-              </Link>
-            ) : (
-              <span className="block text-stone-700">{t('approvedInCaseFile')}</span>
-            )
-          ) : null}
+          {timeline.state === 'pendingApproval' ? <CaseFileApproval caseId={delivery.caseId} access={delivery.caseFileAccess} /> : null}
         </dd>
       </dl>
     </section>

@@ -8,6 +8,7 @@ import { activityWindowStart } from '@/lib/petitions/get-petition-activity';
 import { invalidateSignatures } from '@/lib/petitions/invalidate-signatures';
 import { markPetitionDelivered } from '@/lib/petitions/mark-petition-delivered';
 import { releaseHeldSignatures } from '@/lib/petitions/release-held-signatures';
+import { requestPetitionPublication } from '@/lib/petitions/request-petition-publication';
 import { restoreSignatures } from '@/lib/petitions/restore-signatures';
 import { setSiteSigningPause } from '@/lib/petitions/set-site-signing-pause';
 import { startPetitionEvent } from '@/lib/petitions/start-petition-event';
@@ -16,6 +17,7 @@ import { updatePetition } from '@/lib/petitions/update-petition';
 
 export const createPetitionAction = toAction(createPetition, { message: 'created' });
 export const updatePetitionAction = toAction(updatePetition);
+export const requestPetitionPublicationAction = toAction(requestPetitionPublication, { message: 'asked' });
 export const closePetitionAction = toAction(closePetition, { message: 'closed' });
 export const releaseHeldSignaturesAction = toAction(releaseHeldSignatures, { message: 'released' });
 export const markDeliveredAction = toAction(markPetitionDelivered, { message: 'delivered' });

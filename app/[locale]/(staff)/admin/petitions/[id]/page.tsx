@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ConsoleForm } from '@/components/petitions/console/ConsoleForm';
 import { DeliverySummary } from '@/components/petitions/console/DeliverySummary';
+import { PublicTextSummary } from '@/components/petitions/console/PublicTextSummary';
 import { ActivityPanel } from '@/components/petitions/console/ActivityPanel';
 import { EventPanel } from '@/components/petitions/console/EventPanel';
 import { LiveRefresh } from '@/components/petitions/console/LiveRefresh';
@@ -25,6 +26,7 @@ import {
   invalidateRecentSignaturesAction,
   invalidateSignaturesAction,
   markDeliveredAction,
+  requestPetitionPublicationAction,
   releaseHeldSignaturesAction,
   restoreSignaturesAction,
   startPetitionEventAction,
@@ -81,6 +83,21 @@ export default async function PetitionConsolePage({ params }: Props) {
           </p>
         )}
       </div>
+
+      <PublicTextSummary
+        publicText={page.data.figures.publicText}
+        askAgain={
+          <ConsoleForm
+            schema="petitionId"
+            action={requestPetitionPublicationAction}
+            idPrefix="ask-review"
+            submit={t('publicText.askAgain')}
+            tone="secondary"
+            defaults={{ petitionId: petition.id }}
+            fields={[{ name: 'petitionId', label: '', type: 'hidden' }]}
+          />
+        }
+      />
 
       {delivery ? <DeliverySummary delivery={delivery} /> : null}
 

@@ -1,12 +1,7 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { CorrectionsLog } from '@/components/cases/CorrectionsLog';
-import { PersonStatus } from '@/components/cases/PersonStatus';
-import { StatusBanner } from '@/components/cases/StatusBanner';
-import { Timeline } from '@/components/cases/Timeline';
-import { urgencyTone } from '@/components/cases/tones';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { PublicCaseView } from '@/components/cases/PublicCaseView';
 import { Forbidden } from '@/components/staff/Forbidden';
-import { Badge } from '@/components/ui/Badge';
 import { Notice } from '@/components/ui/Notice';
 import { getPublicationPreview } from '@/lib/cases/get-publication';
 import { fromSnapshot } from '@/lib/cases/public';
@@ -27,7 +22,7 @@ export default async function PublicationPreviewPage({ params }: Props) {
   const page = await toPage(locale, getPublicationPreview, { caseId: id, requestId });
   if (page.forbidden) return <Forbidden />;
   const { content, stale } = page.data;
-  const [t, tCase, tUrgency, format] = await Promise.all([getTranslations('advocacy.preview'), getTranslations('case'), getTranslations('urgency'), getFormatter()]);
+  const t = await getTranslations('advocacy.preview');
   const now = new Date().toISOString();
   // Dates the public would read are stamped at publication: the preview shows today's.
   const publicCase = content ? fromSnapshot(content, { lastUpdatedAt: now, events: {} }) : null;
@@ -42,33 +37,24 @@ export default async function PublicationPreviewPage({ params }: Props) {
       {stale ? <Notice tone="warning">{t('stale')}</Notice> : null}
       {publicCase ? (
         <article className="rounded border border-stone-200 bg-white p-6" data-testid="publication-preview">
-          <div className="flex flex-wrap items-center gap-2">
-            <Badge tone={urgencyTone[publicCase.urgency]}>
-              {tCase('urgency')}: {tUrgency(publicCase.urgency)}
-            </Badge>
-            <span className="text-sm text-stone-600">{tCase('lastUpdated', { date: format.dateTime(new Date(publicCase.lastUpdatedAt), { dateStyle: 'long' }) })}</span>
-          </div>
-          <h1 className="mt-2 text-3xl font-bold">{publicCase.title}</h1>
-          {publicCase.archived ? <p className="mt-2 rounded bg-stone-200 p-2 text-sm">{tCase('archivedNotice')}</p> : null}
-          <StatusBanner people={publicCase.people} />
-          <p className="mt-4 max-w-prose whitespace-pre-line text-stone-800">{publicCase.summary}</p>
-          <section aria-labelledby="people-heading" className="mt-8">
-            <h2 id="people-heading" className="text-xl font-semibold">
-              {tCase('people')}
-            </h2>
-            <div className="mt-3 grid gap-3 sm:grid-cols-2">
-              {publicCase.people.map((person) => (
-                <PersonStatus key={person.alias} person={person} />
-              ))}
-            </div>
-          </section>
-          <section aria-labelledby="timeline-heading" className="mt-10">
-            <h2 id="timeline-heading" className="mb-4 text-xl font-semibold">
-              {tCase('timeline')}
-            </h2>
-            <Timeline events={publicCase.timeline} />
-          </section>
-          <CorrectionsLog corrections={publicCase.corrections} />
+          <PublicCaseView publicCase={publicCase}>
+            {publicCase.petitions.length > 0 ? (
+              <section aria-labelledby="petitions-heading" className="mt-10" data-testid="preview-petitions">
+                <h2 id="petitions-heading" className="mb-4 text-xl font-semibold">
+                  {t('petitions')}
+                </h2>
+                {publicCase.petitions.map((petition) => (
+                  <div key={petition.slug} className="mb-4 rounded border border-stone-200 p-4">
+                    <h3 className="text-lg font-semibold">{petition.title}</h3>
+                    <p className="text-sm text-stone-600">
+                      {t('petitionTarget', { target: petition.target })} · {t('petitionAddress', { slug: petition.slug })}
+                    </p>
+                    <p className="mt-2 max-w-prose whitespace-pre-line text-stone-800">{petition.body}</p>
+                  </div>
+                ))}
+              </section>
+            ) : null}
+          </PublicCaseView>
         </article>
       ) : (
         <Notice tone="warning">{t('takeDown')}</Notice>
