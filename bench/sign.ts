@@ -19,7 +19,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { register } from 'node:module';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
@@ -192,15 +191,6 @@ try {
   }
 
   // Integrity: every accepted signature stored exactly once (warm-up signatures included in the table).
-  // The confirmation and release code reaches petition-mail.ts, whose `createTranslator` comes from
-  // next-intl; in plain Node with the react-server condition next-intl's entry also loads its client
-  // provider, which asks react for `useEffect` and fails to link. Its `createTranslator` is use-intl's
-  // core one, re-exported, so this process (never the server) takes that straight from use-intl/core.
-  register(
-    `data:text/javascript,${encodeURIComponent(
-      "export async function resolve(specifier, context, next) { return next(specifier === 'next-intl' ? 'use-intl/core' : specifier, context); }",
-    )}`,
-  );
   const { getDb } = await import('@/db/client');
   const { confirmSignature } = await import('@/lib/petitions/confirm-signature');
   const db = await getDb();
