@@ -33,4 +33,16 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // The command-line tools run lib/ in plain Node with the react-server condition, where next-intl's entry
+    // fails to link (it loads React client code): translations outside React come from use-intl's core,
+    // the same createTranslator next-intl re-exports (db/cli/entry-points.test.ts starts every tool).
+    files: ['lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'next-intl', importNames: ['createTranslator'], message: "Import createTranslator from 'use-intl/core': next-intl's entry links React client code, which the CLIs cannot load." }] },
+      ],
+    },
+  },
 ]);

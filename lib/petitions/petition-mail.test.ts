@@ -1,4 +1,4 @@
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
 import { describe, expect, it } from 'vitest';
 import en from '@/messages/en/petitions.json';
 import ko from '@/messages/ko/petitions.json';

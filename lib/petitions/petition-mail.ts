@@ -7,7 +7,7 @@
  */
 import 'server-only';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { createTranslator } from '@/lib/i18n/translator';
+import { createTranslator } from 'use-intl/core';
 import en from '@/messages/en/petitions.json';
 import ko from '@/messages/ko/petitions.json';
 import { isRecordId } from '@/lib/fields/schemas';

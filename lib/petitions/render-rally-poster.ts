@@ -4,7 +4,7 @@
  * Only public text is printed: the petition's public projection and the message catalogs.
  */
 import 'server-only';
-import { createTranslator } from '@/lib/i18n/translator';
+import { createTranslator } from 'use-intl/core';
 import { drawQrCode, openPdfDocument, type PosterSize, writeParagraph } from '@/lib/pdf/document';
 import enPetitions from '@/messages/en/petitions.json';
 import enPublic from '@/messages/en/public.json';

@@ -3,7 +3,7 @@
  * lib/petitions/public.ts) and the message catalogs: the site, a case's people and where they are, a
  * petition's count. Pure: the routes read the public data, preview-image.tsx draws the card.
  */
-import { createTranslator } from '@/lib/i18n/translator';
+import { createTranslator } from 'use-intl/core';
 import type { PublicCase } from '@/lib/cases/public';
 import type { PetitionCount, PublicPetition } from '@/lib/petitions/public';
 import enPetitions from '@/messages/en/petitions.json';
