@@ -193,7 +193,7 @@ test.describe.serial('a first publication is one request and one approval', () =
       const form = event.getByTestId('event-form-correct');
       await form.getByLabel('What happened').fill(corrected);
       await form.getByLabel('Public reason').fill(reason);
-      await form.getByRole('button', { name: 'Publish the correction' }).click();
+      await form.getByRole('button', { name: 'Ask to publish the correction' }).click();
       await expect(advocate.getByTestId('console-event').filter({ hasText: corrected })).toBeVisible();
     };
     await correct(EVENTS[1].title, CORRECTED_SECOND, 'The checkpoint was outside Longjing, her brother says.');

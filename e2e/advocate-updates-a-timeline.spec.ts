@@ -106,7 +106,7 @@ test('an advocate adds an internal and a public event; the public sees only the 
   const correction = event.getByTestId('event-form-correct');
   await correction.getByLabel('What happened').fill(CORRECTED_TITLE);
   await correction.getByLabel('Public reason').fill(REASON);
-  await correction.getByRole('button', { name: 'Publish the correction' }).click();
+  await correction.getByRole('button', { name: 'Ask to publish the correction' }).click();
   // The staff timeline shows the corrected event with its public reason (the old title lives on in the history).
   await expect(advocate.getByTestId('console-event').filter({ hasText: CORRECTED_TITLE })).toContainText(REASON);
   await expect(advocate.getByTestId('pending-publication')).toContainText(CORRECTED_TITLE);
