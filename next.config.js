@@ -34,7 +34,8 @@ const nextConfig = {
   async redirects() {
     return [
       { source: '/p/:slug', destination: '/petitions/:slug', permanent: false },
-      { source: '/ko/p/:slug', destination: '/ko/petitions/:slug', permanent: false },
+      // In every language: an unknown first segment lands on the not-found page either way.
+      { source: '/:locale/p/:slug', destination: '/:locale/petitions/:slug', permanent: false },
     ];
   },
   experimental: {

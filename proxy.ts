@@ -5,6 +5,8 @@ export default createMiddleware(routing);
 
 export const config = {
   // Pages only: not the API, Next's own files, or files with an extension (feeds, icons). Links in
-  // signers' mails carry tokens with a dot (id.signature), so their pages are named as well.
-  matcher: ['/((?!api|_next|_vercel|.*\\..*).*)', '/withdraw/:token', '/ko/withdraw/:token', '/unsubscribe/:token', '/ko/unsubscribe/:token'],
+  // signers' mails carry tokens with a dot (id.signature), so their pages are named as well, in every
+  // language (`:locale` is any first segment: the matcher must be a literal, and the middleware itself
+  // sends an unknown one to the not-found page).
+  matcher: ['/((?!api|_next|_vercel|.*\\..*).*)', '/withdraw/:token', '/:locale/withdraw/:token', '/unsubscribe/:token', '/:locale/unsubscribe/:token'],
 };

@@ -5,6 +5,7 @@ import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server
 import type { ReactNode } from 'react';
 import { configuredSiteOrigin } from '@/lib/auth/request-origin';
 import { PUBLIC_CLIENT_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
+import { LOCALE_SETTINGS } from '@/lib/i18n/locales';
 import { routing } from '@/lib/i18n/routing';
 import '../globals.css';
 
@@ -33,7 +34,7 @@ export default async function LocaleLayout({
   setRequestLocale(locale);
   const messages = pickMessages(await getMessages(), PUBLIC_CLIENT_NAMESPACES);
   return (
-    <html lang={locale}>
+    <html lang={LOCALE_SETTINGS[locale].htmlLang}>
       <body className="min-h-screen">
         <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>
       </body>

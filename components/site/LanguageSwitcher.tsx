@@ -2,9 +2,8 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { Link, usePathname } from '@/lib/i18n/navigation';
+import { LOCALE_SETTINGS } from '@/lib/i18n/locales';
 import { routing } from '@/lib/i18n/routing';
-
-const names: Record<(typeof routing.locales)[number], string> = { en: 'English', ko: '한국어' };
 
 export function LanguageSwitcher() {
   const t = useTranslations('site');
@@ -17,11 +16,11 @@ export function LanguageSwitcher() {
           <li key={candidate}>
             {candidate === locale ? (
               <span aria-current="true" className="font-semibold">
-                {names[candidate]}
+                {LOCALE_SETTINGS[candidate].name}
               </span>
             ) : (
-              <Link href={pathname} locale={candidate} lang={candidate} hrefLang={candidate} className="underline">
-                {names[candidate]}
+              <Link href={pathname} locale={candidate} lang={LOCALE_SETTINGS[candidate].htmlLang} hrefLang={LOCALE_SETTINGS[candidate].htmlLang} className="underline">
+                {LOCALE_SETTINGS[candidate].name}
               </Link>
             )}
           </li>

@@ -2,6 +2,7 @@ import { createTranslator } from 'use-intl/core';
 import { describe, expect, it } from 'vitest';
 import en from '@/messages/en/petitions.json';
 import ko from '@/messages/ko/petitions.json';
+import zh from '@/messages/zh/petitions.json';
 import { confirmationMail, newsUnsubscribeToken, oneClickUnsubscribeUrl, publicLink, withdrawalToken } from './petition-mail';
 
 process.env.VIGIL_SECRET_KEY ??= 'b'.repeat(64);
@@ -10,7 +11,7 @@ describe('the confirmation mail', () => {
   // Titles that a naive template would mangle: replacement patterns, ICU-looking text, markers.
   const titles = ['Free Kim Cheol-ho’s wife and son', 'Pay $& and {confirmLink} now', '김철호 씨의 아내와 아들을 석방하라'];
 
-  for (const [locale, messages] of [['en', en], ['ko', ko]] as const) {
+  for (const [locale, messages] of [['en', en], ['ko', ko], ['zh', zh]] as const) {
     it(`in ${locale}: is exactly the catalog's text with this signer's own links, whatever the title`, () => {
       const t = createTranslator({ locale, messages, namespace: 'petitionMail' });
       for (const title of titles) {
@@ -33,6 +34,7 @@ describe('the confirmation mail', () => {
           });
           expect(mail.listUnsubscribe).toBe(`https://vigil.test/api/petitions/news-off/${newsUnsubscribeToken(signatureId)}`);
           expect(mail.text).not.toContain('\u0000');
+          expect(mail.text).toContain(`https://vigil.test${locale === 'en' ? '' : `/${locale}`}/confirm/${token}`);
         }
       }
     });

@@ -8,13 +8,12 @@
 import 'server-only';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createTranslator } from 'use-intl/core';
-import en from '@/messages/en/petitions.json';
-import ko from '@/messages/ko/petitions.json';
 import { isRecordId } from '@/lib/fields/schemas';
+import { messageCatalog } from '@/lib/i18n/catalogs';
+import { knownLocale, type Locale, localePrefix } from '@/lib/i18n/locales';
 import type { OutgoingMail } from '@/lib/mail/enqueue-mail';
 import { pooledRandomBytes } from '@/lib/security/random-pool';
 import { deriveKey, type KeyPurpose } from '@/lib/security/secret-key';
-import type { SigningLocale } from './vocabulary';
 
 export const CONFIRMATION_TTL_DAYS = 7;
 /** A second mail for the same signature (signing again) goes out at most this often. */
@@ -69,21 +68,18 @@ export function signatureIdFromNewsUnsubscribeToken(token: string): string | nul
 }
 
 export function publicLink(origin: string, locale: string, path: string): string {
-  const prefix = locale === 'en' ? '' : `/${locale}`;
-  return `${origin.replace(/\/$/, '')}${prefix}${path}`;
+  return `${origin.replace(/\/$/, '')}${localePrefix(knownLocale(locale))}${path}`;
 }
 
-const catalogs = { en, ko } as const;
-
-function makeTranslator(locale: SigningLocale) {
-  return createTranslator({ locale, messages: catalogs[locale], namespace: 'petitionMail' });
+function makeTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: messageCatalog(locale, 'petitions'), namespace: 'petitionMail' });
 }
 
 // Made once per language: parsing the messages for every mail would cost more than sending it.
-const translators = new Map<SigningLocale, ReturnType<typeof makeTranslator>>();
+const translators = new Map<Locale, ReturnType<typeof makeTranslator>>();
 
 function translator(locale: string) {
-  const known: SigningLocale = locale === 'ko' ? 'ko' : 'en';
+  const known = knownLocale(locale);
   let t = translators.get(known);
   if (!t) translators.set(known, (t = makeTranslator(known)));
   return { t, locale: known };
@@ -117,7 +113,7 @@ const WITHDRAW_LINK = '\u0000withdraw\u0000';
 const NEWS_OFF_LINK = '\u0000news-off\u0000';
 const confirmationTemplates = new Map<string, { subject: string; text: string }>();
 
-function confirmationTemplate(locale: SigningLocale, petitionTitle: string): { subject: string; text: string } {
+function confirmationTemplate(locale: Locale, petitionTitle: string): { subject: string; text: string } {
   const cacheKey = `${locale}\u0000${petitionTitle}`;
   let template = confirmationTemplates.get(cacheKey);
   if (!template) {

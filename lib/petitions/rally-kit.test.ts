@@ -22,12 +22,12 @@ afterAll(() => {
 });
 
 describeEachEngine('the rally kit', ({ db }) => {
-  it('prints the petition’s title, whom it asks, and the address its QR code holds, on A4 and A6, in English and Korean', async () => {
+  it('prints the petition’s title, whom it asks, and the address its QR code holds, on A4 and A6, in English, Korean and Chinese', async () => {
     const { session: organizer } = await sessionForRole('organizer');
     const { petitionId, slug } = await createTestPetition(db(), { title: TITLE, target: '中华人民共和国驻大韩民国大使馆' });
     const media = { a4: '/MediaBox [0 0 595.28 841.89]', a6: '/MediaBox [0 0 297.64 419.53]' };
     for (const paper of ['a4', 'a6'] as const) {
-      for (const language of ['en', 'ko'] as const) {
+      for (const language of ['en', 'ko', 'zh'] as const) {
         const result = await getRallyKit(organizer, { petitionId, paper, language });
         if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
         const { fileName, contentType, body } = result.value;
@@ -36,13 +36,14 @@ describeEachEngine('the rally kit', ({ db }) => {
         const pdf = Buffer.from(body);
         expect(pdf.toString('latin1')).toContain(media[paper]);
         const text = pdfText(pdf);
-        const url = `${SITE}${language === 'ko' ? '/ko' : ''}/petitions/${slug}`;
+        const prefix = language === 'en' ? '' : `/${language}`;
+        const url = `${SITE}${prefix}/petitions/${slug}`;
         // The address is written out whole, on a line of its own: what the QR code holds, for typing.
         expect(text.split('\n').map((line) => line.trim()), `${paper} ${language}`).toContain(url);
-        expect(squeeze(text)).toContain(squeeze(`vigil.example.org${language === 'ko' ? '/ko' : ''}/p/${slug}`));
+        expect(squeeze(text)).toContain(squeeze(`vigil.example.org${prefix}/p/${slug}`));
         expect(squeeze(text)).toContain(squeeze(TITLE));
         expect(squeeze(text)).toContain('中华人民共和国驻大韩民国大使馆');
-        expect(squeeze(text)).toContain(language === 'ko' ? '청원에서명해주세요' : 'Signthepetition');
+        expect(squeeze(text)).toContain({ en: 'Signthepetition', ko: '청원에서명해주세요', zh: '请签署请愿' }[language]);
         expect(text.match(/\f/g)?.length ?? 0, 'one page').toBeLessThanOrEqual(1);
       }
     }

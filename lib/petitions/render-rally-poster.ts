@@ -1,19 +1,14 @@
 /**
- * The rally kit: a poster (A4, A3) or a flyer (A6) for one petition, in English or Korean, with a QR
+ * The rally kit: a poster (A4, A3) or a flyer (A6) for one petition, in any of the site's languages, with a QR
  * code to its public page, that address written out and a short link (/p/<slug>, next.config.js).
  * Only public text is printed: the petition's public projection and the message catalogs.
  */
 import 'server-only';
 import { createTranslator } from 'use-intl/core';
 import { drawQrCode, openPdfDocument, type PosterSize, writeParagraph } from '@/lib/pdf/document';
-import enPetitions from '@/messages/en/petitions.json';
-import enPublic from '@/messages/en/public.json';
-import koPetitions from '@/messages/ko/petitions.json';
-import koPublic from '@/messages/ko/public.json';
+import { messageCatalog } from '@/lib/i18n/catalogs';
 import type { PublicPetition } from './public';
 import type { SigningLocale } from './vocabulary';
-
-const catalogs = { en: { ...enPublic, ...enPetitions }, ko: { ...koPublic, ...koPetitions } } as const;
 
 export interface RallyPoster {
   petition: Pick<PublicPetition, 'title' | 'target' | 'caseTitle'>;
@@ -30,7 +25,7 @@ const A4_WIDTH = 595.28;
 const VIGIL_RED = '#9a3412';
 
 export async function renderRallyPoster({ petition, url, shortLink, language, paper }: RallyPoster): Promise<Buffer> {
-  const t = createTranslator({ locale: language, messages: catalogs[language] });
+  const t = createTranslator({ locale: language, messages: { ...messageCatalog(language, 'public'), ...messageCatalog(language, 'petitions') } });
   const { doc, has, done } = openPdfDocument(paper, `${t('rallyKit.headline')}: ${petition.title}`);
   // No margins: every line is placed, and none may push onto a second page.
   doc.addPage({ size: paper.toUpperCase(), margin: 0 });

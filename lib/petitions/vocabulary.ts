@@ -1,5 +1,6 @@
 /** The petition domain's fixed vocabularies, importable by client components (the database enums, no tables). */
 import { blocklistKind, petitionStatus, signerDisplay } from '@/db/schema/enums';
+import { type Locale, LOCALES } from '@/lib/i18n/locales';
 
 export const PETITION_STATUSES = petitionStatus.enumValues;
 export type PetitionStatus = (typeof PETITION_STATUSES)[number];
@@ -12,8 +13,9 @@ export type SignerDisplay = (typeof SIGNER_DISPLAYS)[number];
 export const BLOCKLIST_KINDS = blocklistKind.enumValues;
 export type BlocklistKind = (typeof BLOCKLIST_KINDS)[number];
 
-export const SIGNING_LOCALES = ['en', 'ko'] as const;
-export type SigningLocale = (typeof SIGNING_LOCALES)[number];
+/** A signer's language (their mails, their links) is any of the site's. */
+export const SIGNING_LOCALES = LOCALES;
+export type SigningLocale = Locale;
 
 /** Why a public petition does not take signatures right now. */
 export type SigningRefusal = 'not_open_yet' | 'paused' | 'closed' | 'site_paused';

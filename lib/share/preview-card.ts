@@ -6,10 +6,8 @@
 import { createTranslator } from 'use-intl/core';
 import type { PublicCase } from '@/lib/cases/public';
 import type { PetitionCount, PublicPetition } from '@/lib/petitions/public';
-import enPetitions from '@/messages/en/petitions.json';
-import enPublic from '@/messages/en/public.json';
-import koPetitions from '@/messages/ko/petitions.json';
-import koPublic from '@/messages/ko/public.json';
+import { messageCatalog } from '@/lib/i18n/catalogs';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
 
 /** The size link previews expect (OpenGraph's 1.91:1). */
 export const PREVIEW_WIDTH = 1200;
@@ -26,15 +24,15 @@ export interface PreviewCard {
   footer: string;
 }
 
-const catalogs = { en: { ...enPublic, ...enPetitions }, ko: { ...koPublic, ...koPetitions } } as const;
-export type PreviewLocale = keyof typeof catalogs;
+/** Every language of the site has preview cards. */
+export type PreviewLocale = Locale;
 
 export function isPreviewLocale(locale: string): locale is PreviewLocale {
-  return locale in catalogs;
+  return isLocale(locale);
 }
 
 function translator(locale: PreviewLocale) {
-  return createTranslator({ locale, messages: catalogs[locale] });
+  return createTranslator({ locale, messages: { ...messageCatalog(locale, 'public'), ...messageCatalog(locale, 'petitions') } });
 }
 
 function countFigure(locale: PreviewLocale, count: PetitionCount | null): PreviewCard['figure'] {

@@ -7,6 +7,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { configuredSiteOrigin } from '@/lib/auth/request-origin';
 import { qrCodeSvg } from '@/lib/format/qr-code';
+import { knownLocale, LOCALE_SETTINGS } from '@/lib/i18n/locales';
 import { getPathname } from '@/lib/i18n/navigation';
 import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from './preview-card';
 import { type ShareLinks, shareLinks, type ShareSubject } from './share-links';
@@ -35,7 +36,7 @@ export function shareMetadata({ locale, path, title, description, siteName }: Sh
       url: publicPageUrl(locale, path),
       title,
       description,
-      locale: locale === 'ko' ? 'ko_KR' : 'en_GB',
+      locale: LOCALE_SETTINGS[knownLocale(locale)].openGraph,
       images: [image],
     },
     twitter: { card: 'summary_large_image', title, description, images: [image] },

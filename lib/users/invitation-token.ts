@@ -1,6 +1,7 @@
 /** Invitation links: a random token in the link, only its SHA-256 in the database. */
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
+import { knownLocale, localePrefix } from '@/lib/i18n/locales';
 
 export const INVITATION_TTL_HOURS = 72;
 
@@ -14,6 +15,5 @@ export function hashInvitationToken(token: string): string {
 
 /** The link the invited person opens, e.g. https://vigil.example/ko/invite/<token>. */
 export function invitationLink(origin: string, locale: string, token: string): string {
-  const prefix = locale === 'en' ? '' : `/${locale}`;
-  return `${origin.replace(/\/$/, '')}${prefix}/invite/${token}`;
+  return `${origin.replace(/\/$/, '')}${localePrefix(knownLocale(locale))}/invite/${token}`;
 }

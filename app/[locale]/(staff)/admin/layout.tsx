@@ -4,7 +4,7 @@ import { SignOutButton } from '@/components/auth/SignOutButton';
 import { getStaffSession } from '@/lib/auth/get-staff-session';
 import { can } from '@/lib/auth/permissions';
 import { CONSOLE_SECTIONS } from '@/lib/console/get-console';
-import { Link, redirect } from '@/lib/i18n/navigation';
+import { getPathname, Link, redirect } from '@/lib/i18n/navigation';
 
 export default async function AdminLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -39,7 +39,7 @@ export default async function AdminLayout({ children, params }: { children: Reac
             <span>
               {t('shell.signedInAs', { email: session.email })} · {t(`roles.${session.role}`)}
             </span>
-            <SignOutButton loginHref={locale === 'en' ? '/login' : `/${locale}/login`} />
+            <SignOutButton loginHref={getPathname({ locale, href: '/login' })} />
           </div>
         </div>
       </header>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SignInForm } from '@/components/auth/SignInForm';
 import { getStaffSession } from '@/lib/auth/get-staff-session';
-import { redirect } from '@/lib/i18n/navigation';
+import { getPathname, redirect } from '@/lib/i18n/navigation';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -12,7 +12,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 /** Only same-site paths inside the staff area may be a destination after sign-in. */
 function safeNext(value: string | string[] | undefined, locale: string): string {
-  const fallback = locale === 'en' ? '/admin' : `/${locale}/admin`;
+  const fallback = getPathname({ locale, href: '/admin' });
   if (typeof value !== 'string' || !/^\/(?:[a-z]{2}\/)?admin(?:\/[\w/-]*)?$/.test(value)) return fallback;
   return value;
 }

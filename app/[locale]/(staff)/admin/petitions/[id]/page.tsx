@@ -57,6 +57,8 @@ export default async function PetitionConsolePage({ params }: Props) {
   const finished = petition.status === 'closed' || petition.status === 'delivered';
   // The QR code at a rally opens the petition's public page, where people sign.
   const signingUrl = publicPageUrl(locale, `/petitions/${petition.slug}`);
+  // Each poster language named in the reader's (the site's languages come from lib/i18n/locales.ts).
+  const languageNames = new Intl.DisplayNames([locale], { type: 'language' });
   const qrSvg = activity.event ? await qrCodeSvg(signingUrl) : null;
   return (
     <div className="space-y-8">
@@ -161,7 +163,7 @@ export default async function PetitionConsolePage({ params }: Props) {
           <ul className="grid gap-3 text-sm sm:grid-cols-2">
             {SIGNING_LOCALES.map((language) => (
               <li key={language}>
-                <span className="font-medium">{t('rallyKitLanguage', { language })}</span>
+                <span className="font-medium">{languageNames.of(language)}</span>
                 <ul className="mt-1 space-y-1">
                   {POSTER_SIZES.map((paper) => (
                     <li key={paper}>

@@ -4,7 +4,7 @@ import { getRallyKit } from '@/lib/petitions/get-rally-kit';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/admin/petitions/<id>/rally-kit?paper=a4|a3|a6&language=en|ko: a poster or flyer PDF (organizers). */
+/** GET /api/admin/petitions/<id>/rally-kit?paper=a4|a3|a6&language=<locale>: a poster or flyer PDF (organizers). */
 export const GET = toRoute(getRallyKit, {
   input: (request, { id }: { id: string }) => {
     const query = new URL(request.url).searchParams;
