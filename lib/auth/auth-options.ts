@@ -10,6 +10,7 @@ import { deriveKey } from '@/lib/security/secret-key';
 import { revokeStaffSession } from './revoke-sessions';
 import { signIn } from './sign-in';
 import { SESSION_MAX_AGE_SECONDS } from './staff-session';
+import { BRAND_NAME } from '@/lib/brand';
 
 declare module 'next-auth' {
   interface Session {
@@ -41,7 +42,7 @@ export const authOptions: NextAuthOptions = {
   pages: { signIn: '/login', error: '/login' },
   providers: [
     CredentialsProvider({
-      name: 'Vigil',
+      name: BRAND_NAME,
       credentials: {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },

@@ -1,5 +1,6 @@
 /** RFC 6238 time-based one-time passwords (SHA-1, 30-second steps, 6 digits), as authenticator apps use. */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { BRAND_NAME } from '@/lib/brand';
 
 const TOTP_STEP_SECONDS = 30;
 const TOTP_DIGITS = 6;
@@ -77,7 +78,7 @@ export function matchTotpStep(secret: string, code: string, atMs: number = Date.
 }
 
 /** The otpauth:// URI an authenticator app reads from a QR code. */
-export function totpUri(secret: string, accountEmail: string, issuer = 'Vigil'): string {
+export function totpUri(secret: string, accountEmail: string, issuer = BRAND_NAME): string {
   const label = encodeURIComponent(`${issuer}:${accountEmail}`);
   const params = new URLSearchParams({ secret, issuer, algorithm: 'SHA1', digits: String(TOTP_DIGITS), period: String(TOTP_STEP_SECONDS) });
   return `otpauth://totp/${label}?${params.toString()}`;

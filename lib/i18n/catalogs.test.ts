@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
+import { BRAND_NAME } from '@/lib/brand';
 import { messageCatalog } from './catalogs';
 import { DEFAULT_LOCALE, LOCALES } from './locales';
 
@@ -98,6 +99,21 @@ describe('message catalogs', () => {
       }
     });
   }
+
+  it('name the product the same in every language', () => {
+    const occurrences = (message: unknown) => (typeof message === 'string' ? message.split(BRAND_NAME).length - 1 : 0);
+    const problems: string[] = [];
+    for (const file of catalogFiles) {
+      const english = new Map(leaves(load(DEFAULT_LOCALE, file)));
+      for (const locale of LOCALES) {
+        for (const [key, message] of leaves(load(locale, file))) {
+          if (occurrences(message) !== occurrences(english.get(key))) problems.push(`${locale}/${file} ${key}: ${String(message)}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    for (const locale of LOCALES) expect(messageCatalog(locale, 'public').site.name).toBe(BRAND_NAME);
+  });
 
   it('are what the catalogs outside React read, in each language', () => {
     expect(messageCatalog('zh', 'public').site.skipToContent).toBe((load('zh', 'public.json') as { site: { skipToContent: string } }).site.skipToContent);

@@ -3,6 +3,7 @@ import 'server-only';
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import type { PrintableLetter } from './printable-letter';
 import type { PaperSize } from './vocabulary';
+import { BRAND_NAME } from '@/lib/brand';
 
 // Twentieths of a point: A4 is 11906 × 16838, US Letter 12240 × 15840; margins about 22 mm.
 const PAGE = { a4: { width: 11906, height: 16838 }, letter: { width: 12240, height: 15840 } } as const;
@@ -18,7 +19,7 @@ function paragraph(text: string, font: string, options: { right?: boolean; after
 
 export async function renderLettersDocx(letters: PrintableLetter[], paper: PaperSize): Promise<Buffer> {
   const document = new Document({
-    creator: 'Vigil',
+    creator: BRAND_NAME,
     title: 'Letters',
     sections: letters.map((letter) => {
       const font = FONT[letter.language];

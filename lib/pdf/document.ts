@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit';
 import { fontRuns, FONT_FILES, type LetterFont, letterFontCoverage, letterFontData } from './fonts';
 import { qrCodeModules } from '@/lib/format/qr-code';
 import type { PaperSize, PosterSize } from './paper';
+import { BRAND_NAME } from '@/lib/brand';
 
 export { PAPER_SIZES, type PaperSize, POSTER_SIZES, type PosterSize } from './paper';
 
@@ -58,7 +59,7 @@ export function openPdfDocument(paper: PaperSize | PosterSize, title: string): {
     margin: PAGE_MARGIN,
     autoFirstPage: false,
     font: fontPath('kr'),
-    info: { Title: title, Producer: 'Vigil', Creator: 'Vigil' },
+    info: { Title: title, Producer: BRAND_NAME, Creator: BRAND_NAME },
     pdfVersion: '1.7',
   });
   const chunks: Buffer[] = [];
