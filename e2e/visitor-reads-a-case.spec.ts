@@ -46,6 +46,17 @@ test.describe('A visitor reads the demo case', () => {
     await expect(page.getByText('Contact S-17')).toHaveCount(0);
   });
 
+  test('in Chinese: the status line words the status, place and date as Chinese does', async ({ page }) => {
+    await page.goto('/cases/mother-and-son-returned-2017');
+    await page.getByRole('link', { name: '简体中文' }).click();
+    await expect(page).toHaveURL(/\/zh\/cases\/mother-and-son-returned-2017$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+    await expect(page.getByRole('heading', { name: '本案涉及的人' })).toBeVisible();
+    await expect(page.getByTestId('status-banner')).toContainText('Mrs. Lee：正被国家保卫省（保卫部）审讯（Sinuiju，截至2017年11月）');
+    await expect(page.getByTestId('person-status').filter({ hasText: 'Their son' })).toContainText('（儿子，儿童');
+    await expect(page).toHaveTitle(/Vigil/);
+  });
+
   test('in Korean: switching language keeps the case and translates its statuses', async ({ page }) => {
     await page.goto('/cases/mother-and-son-returned-2017');
     await page.getByRole('link', { name: '한국어' }).click();
@@ -59,6 +70,10 @@ test.describe('A visitor reads the demo case', () => {
     await expect(page.getByTestId('timeline-event').filter({ hasText: 'Wife handed over' })).toContainText(
       '신뢰할 만한 단일 출처',
     );
+
+    // The product keeps its name in Korean.
+    await expect(page).toHaveTitle(/Vigil/);
+    await expect(page.getByRole('contentinfo')).toContainText('Vigil은');
 
     await page.getByRole('link', { name: /전체 사례/ }).click();
     await expect(page).toHaveURL(/\/ko$/);

@@ -13,12 +13,12 @@ export function PersonStatus({ person, compact = false }: { person: PublicPerson
       <p className="font-semibold">
         {person.alias}{' '}
         <span className="font-normal text-stone-600">
-          ({t(`relation.${person.relation}`)}
-          {person.isMinor ? `, ${t('case.minor')}` : ''}
-          {person.birthYear !== null
-            ? `, ${t(person.birthYearApproximate ? 'case.bornApproximately' : 'case.born', { year: String(person.birthYear) })}`
-            : ''}
-          )
+          {t('case.personDetails', {
+            relation: person.relation,
+            minor: person.isMinor ? 'yes' : 'no',
+            birth: person.birthYear === null ? 'unknown' : person.birthYearApproximate ? 'approximate' : 'exact',
+            year: String(person.birthYear ?? ''),
+          })}
         </span>
       </p>
       <p className="mt-1 flex flex-wrap items-center gap-2">

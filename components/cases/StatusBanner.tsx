@@ -14,11 +14,12 @@ export function StatusBanner({ people }: { people: PublicPerson[] }) {
       </h2>
       <ul className="mt-2 space-y-1">
         {people.map((person) => {
-          const values = { alias: person.alias, status: t(`custodyStatus.${person.custodyStatus}`), place: person.custodyPlace ?? '', date: person.custodyAsOf ? formatDate(person.custodyAsOf) : '' };
-          const key = !person.custodyAsOf ? 'undated' : person.custodyPlace ? 'withPlace' : 'withoutPlace';
+          // One whole message per language: it words the status, the place and the date itself.
+          const detail = !person.custodyAsOf ? 'undated' : person.custodyPlace ? 'withPlace' : 'withoutPlace';
+          const values = { alias: person.alias, status: person.custodyStatus, detail, place: person.custodyPlace ?? '', date: person.custodyAsOf ? formatDate(person.custodyAsOf) : '' };
           return (
             <li key={person.alias} className="font-medium" data-testid="status-line">
-              {t(`caseStatus.${key}`, values)}
+              {t('caseStatus.line', values)}
               {person.lastConfirmed ? <span className="ml-2 text-sm font-normal text-stone-600">({t('caseStatus.lastConfirmed', { date: formatDate(person.lastConfirmed) })})</span> : null}
             </li>
           );

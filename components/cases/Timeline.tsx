@@ -38,7 +38,7 @@ export function Timeline({ events }: { events: PublicTimelineEvent[] }) {
           </div>
           {event.people.length > 0 ? (
             <p className="mt-1 text-sm text-stone-600">
-              {t('case.concerns')}: {event.people.join(', ')}
+              {t('case.concerns')}: {format.list(event.people)}
             </p>
           ) : null}
           {event.sources.length > 0 ? (

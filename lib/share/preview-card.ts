@@ -39,14 +39,14 @@ function countFigure(locale: PreviewLocale, count: PetitionCount | null): Previe
   if (!count) return null;
   const t = translator(locale);
   return {
-    text: `${t('petition.signatures', { confirmed: count.confirmed })} · ${t('petition.goal', { goal: count.goal })}`,
+    text: t('thanks.otherCount', { confirmed: count.confirmed, goal: count.goal }),
     progress: count.goal > 0 ? count.confirmed / count.goal : null,
   };
 }
 
 function statusLines(locale: PreviewLocale, people: PublicCase['people']): string[] {
   const t = translator(locale);
-  return people.map((person) => t('caseStatus.undated', { alias: person.alias, status: t(`custodyStatus.${person.custodyStatus}`) }));
+  return people.map((person) => t('caseStatus.line', { alias: person.alias, status: person.custodyStatus, detail: 'undated', place: '', date: '' }));
 }
 
 export function homePreviewCard(locale: PreviewLocale, caseCount: number): PreviewCard {

@@ -21,7 +21,7 @@ export default async function ConsolePage({ params }: { params: Promise<{ locale
   const t = await getTranslations('staff');
   return (
     <>
-      <h1 className="text-2xl font-bold">{t('console.title', { role: t(`roles.${overview.role}`) })}</h1>
+      <h1 className="text-2xl font-bold">{t('console.title', { role: overview.role })}</h1>
       <p className="mt-2 text-stone-700">{t('console.welcome', { name: overview.displayName || overview.email })}</p>
       <p className="mt-1 max-w-prose text-sm text-stone-600">{t(`console.roleHelp.${overview.role}`)}</p>
       {overview.internalAccess ? (

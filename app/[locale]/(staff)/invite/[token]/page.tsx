@@ -20,7 +20,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ loc
       {invitation ? (
         <>
           <h1 className="text-2xl font-bold">{t('invite.title')}</h1>
-          <p className="mt-2 text-sm text-stone-700">{t('invite.intro', { role: t(`roles.${invitation.role}`), email: invitation.email })}</p>
+          <p className="mt-2 text-sm text-stone-700">{t('invite.intro', { role: invitation.role, email: invitation.email })}</p>
           <div className="mt-6 rounded border border-stone-200 bg-white p-6 shadow-sm">
             <AcceptInvitationForm
               action={acceptInvitationAction}

@@ -50,7 +50,7 @@ export async function PublicationPanel({ record, publication }: { record: CaseSu
             : t('publication.takenDown', { version: published.version, date: date(published.at) })}
       </p>
       <p className="mt-1 text-sm">
-        {t('publication.consent', { status: t(`consent.${record.familyConsentStatus}`) })}{' '}
+        {t('publication.consent', { status: record.familyConsentStatus })}{' '}
         {record.consentAllowsPublication ? t('publication.consentOk') : t('publication.consentMissing')}
       </p>
       <p className="mt-1 text-sm text-stone-600">{publication.rules.requireSecondApproval ? t('publication.secondApprovalOn') : t('publication.secondApprovalOff')}</p>

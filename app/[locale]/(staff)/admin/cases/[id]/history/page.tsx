@@ -39,7 +39,7 @@ export default async function CaseHistoryPage({ params }: Props) {
               <span className="text-stone-600">
                 {t('history.line', {
                   version: version.version,
-                  change: t.has(`history.change.${version.changeKind}`) ? t(`history.change.${version.changeKind}` as 'history.change.created') : version.changeKind,
+                  change: version.changeKind,
                   who: version.changedBy ?? '—',
                   date: format.dateTime(new Date(version.changedAt), { dateStyle: 'medium', timeStyle: 'short' }),
                 })}
