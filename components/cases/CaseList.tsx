@@ -15,7 +15,7 @@ export function CaseList({ cases }: { cases: PublicCaseSummary[] }) {
         <li key={item.slug} data-testid="case-card" className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
           <div className="flex flex-wrap items-center gap-2">
             <Badge tone={urgencyTone[item.urgency]}>
-              {t('case.urgency')}: {t(`urgency.${item.urgency}`)}
+              {t('case.urgencyLine', { urgency: item.urgency })}
             </Badge>
             {item.archived ? <Badge>{t('home.archived')}</Badge> : null}
             <span className="text-sm text-stone-600">

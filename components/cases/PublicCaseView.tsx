@@ -15,12 +15,12 @@ import type { PublicCase } from '@/lib/cases/public';
  * (the petition, sharing); `children` come after the corrections.
  */
 export async function PublicCaseView({ publicCase, afterSummary, children }: { publicCase: PublicCase; afterSummary?: ReactNode; children?: ReactNode }) {
-  const [t, tUrgency, format] = await Promise.all([getTranslations('case'), getTranslations('urgency'), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations('case'), getFormatter()]);
   return (
     <>
       <div className="mt-4 flex flex-wrap items-center gap-2">
         <Badge tone={urgencyTone[publicCase.urgency]}>
-          {t('urgency')}: {tUrgency(publicCase.urgency)}
+          {t('urgencyLine', { urgency: publicCase.urgency })}
         </Badge>
         <span className="text-sm text-stone-600">
           {t('lastUpdated', { date: format.dateTime(new Date(publicCase.lastUpdatedAt), { dateStyle: 'long' }) })}

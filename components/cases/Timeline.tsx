@@ -22,30 +22,31 @@ export function Timeline({ events }: { events: PublicTimelineEvent[] }) {
           <h3 className={`mt-1 text-lg font-semibold ${event.verification === 'retracted' ? 'line-through decoration-1' : ''}`}>{event.title}</h3>
           {event.notice ? (
             <p data-testid="correction-notice" className="mt-1 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">
-              <span className="font-medium">
-                {t(event.notice.kind === 'retraction' ? 'corrections.retracted' : 'corrections.corrected', {
-                  date: format.dateTime(new Date(`${event.notice.on}T00:00:00Z`), { dateStyle: 'long' }),
-                })}
-                :
-              </span>{' '}
-              {event.notice.reason}
+              {t.rich('corrections.notice', {
+                kind: event.notice.kind,
+                date: format.dateTime(new Date(`${event.notice.on}T00:00:00Z`), { dateStyle: 'long' }),
+                reason: event.notice.reason,
+                label: (chunks) => <span className="font-medium">{chunks}</span>,
+              })}
             </p>
           ) : null}
           {event.description ? <p className="mt-1 text-stone-800">{event.description}</p> : null}
-          <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
-            <span className="text-stone-600">{t('case.verification')}:</span>
-            <Badge tone={verificationTone(event.verification)}>{t(`verification.${event.verification}`)}</Badge>
+          <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-stone-600">
+            {t.rich('case.verificationLine', {
+              grade: event.verification,
+              badge: (chunks) => <Badge tone={verificationTone(event.verification)}>{chunks}</Badge>,
+            })}
           </div>
           {event.people.length > 0 ? (
             <p className="mt-1 text-sm text-stone-600">
-              {t('case.concerns')}: {format.list(event.people)}
+              {t('case.concernsLine', { people: format.list(event.people) })}
             </p>
           ) : null}
           {event.sources.length > 0 ? (
             <ul className="mt-1 text-sm text-stone-600">
               {event.sources.map((source, sourceIndex) => (
                 <li key={sourceIndex}>
-                  {t('case.sources')}: {source.attribution}
+                  {t('case.sourceLine', { attribution: source.attribution })}
                   {source.url ? (
                     <>
                       {' '}

@@ -1,7 +1,7 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { createTranslator } from 'use-intl/core';
 import { describe, expect, it } from 'vitest';
-import { custodyStatus, familyConsentStatus, personRelation, staffRole } from '@/db/schema/enums';
+import { custodyStatus, familyConsentStatus, personRelation, staffRole, urgencyLevel, verificationGrade } from '@/db/schema/enums';
 import { type CatalogName, messageCatalog } from './catalogs';
 import { LOCALES } from './locales';
 
@@ -11,6 +11,8 @@ import { LOCALES } from './locales';
 const SENTENCES: { catalog: CatalogName; key: string; argument: string; values: readonly string[] }[] = [
   { catalog: 'public', key: 'caseStatus.line', argument: 'status', values: custodyStatus.enumValues },
   { catalog: 'public', key: 'case.personDetails', argument: 'relation', values: personRelation.enumValues },
+  { catalog: 'public', key: 'case.urgencyLine', argument: 'urgency', values: urgencyLevel.enumValues },
+  { catalog: 'public', key: 'case.verificationLine', argument: 'grade', values: verificationGrade.enumValues },
   { catalog: 'staff', key: 'staff.console.title', argument: 'role', values: staffRole.enumValues },
   { catalog: 'staff', key: 'staff.invite.intro', argument: 'role', values: staffRole.enumValues },
   { catalog: 'advocacy', key: 'advocacy.publication.consent', argument: 'status', values: familyConsentStatus.enumValues },
@@ -25,6 +27,8 @@ function messageAt(catalog: unknown, key: string): string {
 function selectCases(elements: MessageFormatElement[], argument: string): string[] | null {
   for (const element of elements) {
     if (element.type === TYPE.select && element.value === argument) return Object.keys(element.options);
+    const inTag = element.type === TYPE.tag ? selectCases(element.children, argument) : null;
+    if (inTag) return inTag;
   }
   return null;
 }

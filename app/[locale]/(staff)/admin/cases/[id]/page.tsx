@@ -216,7 +216,7 @@ export default async function CaseFilePage({ params }: Props) {
               </div>
               {event.personIds.length > 0 ? (
                 <p className="mt-1 text-sm text-stone-600">
-                  {tRoot('case.concerns')}: {format.list(event.personIds.map((personId) => aliasOf.get(personId) ?? ''))}
+                  {tRoot('case.concernsLine', { people: format.list(event.personIds.map((personId) => aliasOf.get(personId) ?? '')) })}
                 </p>
               ) : null}
               {event.internalNotes ? <p className="mt-1 text-sm text-stone-700">{event.internalNotes}</p> : null}
