@@ -11,6 +11,7 @@ import { applyConnectionTimeouts } from './lib/http/connection-timeouts';
 import { addressCeiling } from './lib/petitions/address-ceiling';
 import { createRequestHandler } from './lib/http/request-handler';
 import { runShutdownHooks } from './lib/runtime/shutdown';
+import { startDeliveryThread } from './lib/mail/start-delivery-thread';
 
 const development = process.env.NODE_ENV !== 'production';
 const port = Number.parseInt(process.env.PORT ?? '3000', 10);
@@ -34,6 +35,13 @@ try {
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
+}
+// Mail goes out from a thread of its own, so SMTP's round trips never wait behind requests (a surge of
+// signing made confirmation mail lag by tens of seconds; lib/mail/delivery-thread.ts). Started before Next,
+// whose scheduler then leaves mail delivery to it. Only on Postgres (PGlite is one connection in this
+// thread) and only compiled: esbuild writes the thread's file beside this one (package.json, build:server).
+if (!development && process.env.DATABASE_URL && process.env.SMTP_URL && process.env.VIGIL_BACKGROUND_JOBS !== 'false') {
+  startDeliveryThread(new URL('./lib/mail/delivery-thread.mjs', import.meta.url));
 }
 await app.prepare();
 applyConnectionTimeouts(httpServer);

@@ -6,6 +6,8 @@
  * - `petitions.caseNews`, every 2 s: turns news of a case's public timeline into mails for the signers who
  *   asked for it, each news once (lib/petitions/mail-case-news.ts); the mails then go with the others;
  * - `petitions.maintain`, every 10 minutes: recounts, purges and anonymises (lib/petitions/maintain-petitions.ts).
+ * In the production server on Postgres `mail.deliver` runs in a thread of its own (lib/mail/delivery-thread.ts),
+ * so SMTP's round trips never wait behind request handling; the other jobs run on the main thread.
  * A running job's lease is renewed every third of its length; SIGTERM stops the job between messages
  * and gives its lease back (lib/runtime/shutdown.ts). A release that cannot be recorded (the database is
  * down) is retried at the next tick. VIGIL_BACKGROUND_JOBS=false turns the scheduler off in an instance,
@@ -25,6 +27,7 @@ import { instanceId } from '@/lib/runtime/instance-id';
 import { processShared } from '@/lib/runtime/process-shared';
 import { onShutdown } from '@/lib/runtime/shutdown';
 import { claimDueJob, finishJob, releaseLeases, renewLease } from './job-leases';
+import { deliveryThreadRunning } from './delivery-thread-state';
 
 export interface JobRun {
   /** True once the job should stop at the next safe point: shutdown, or its lease was lost. */
@@ -54,9 +57,12 @@ export const SCHEDULER_TICK_MS = 1_000;
 /** The longest mail run before the lease is put up again (another instance may take the next). */
 export const MAIL_RUN_SECONDS = 60;
 
+/** The job that sends the outbox; in its own thread where lib/mail/start-delivery-thread.ts started one. */
+export const MAIL_DELIVERY_JOB = 'mail.deliver';
+
 export const BACKGROUND_JOBS: BackgroundJob[] = [
   {
-    name: 'mail.deliver',
+    name: MAIL_DELIVERY_JOB,
     everySeconds: 2,
     leaseSeconds: 30,
     // An SMTP outage is retried at least every 30 s, so mail resumes soon after the server is back.
@@ -172,16 +178,18 @@ async function recordUnrecordedRelease(db: Database, name: string): Promise<bool
 }
 
 /**
- * Starts this process's scheduler once (development reloads and every copy of this module share it).
+ * Starts this thread's scheduler once (development reloads and every copy of this module share it),
+ * for `only` these jobs if given; by default every job but mail delivery when a delivery thread runs it.
  * Its timer does not keep the process alive; ticks never overlap (the next is set when one ends).
  */
-export function startBackgroundJobs(): void {
+export function startBackgroundJobs({ only }: { only?: readonly string[] } = {}): void {
   if (process.env.VIGIL_BACKGROUND_JOBS === 'false') return;
   processShared('scheduler', () => {
     const state = schedulerState();
+    const jobs = BACKGROUND_JOBS.filter((job) => (only ? only.includes(job.name) : !(job.name === MAIL_DELIVERY_JOB && deliveryThreadRunning())));
     const tick = async () => {
       if (state.stopping) return;
-      const running = (async () => runDueJobs(await getDb()))();
+      const running = (async () => runDueJobs(await getDb(), jobs))();
       state.currentTick = running;
       try {
         await running;

@@ -12,7 +12,8 @@
 import 'server-only';
 import net from 'node:net';
 import nodemailer from 'nodemailer';
-import SMTPPool from 'nodemailer/lib/smtp-pool';
+// The file, not the folder: plain Node (the mail thread, lib/mail/delivery-thread.ts) imports no folders.
+import SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import { logger } from '@/lib/observability/logger';
 import { processShared } from '@/lib/runtime/process-shared';
 import { onShutdown } from '@/lib/runtime/shutdown';
