@@ -118,7 +118,7 @@ interface WorkerSamples {
   begunAt: number;
   live: { at: number; ms: number }[];
   liveFailures: number;
-  server: { at: number; rssMb: number; lagMaxMs: number; lagP99Ms: number; cpuSeconds: number; heapUsedMb: number }[];
+  server: { at: number; rssMb: number; lagMaxMs: number; lagP99Ms: number; cpuSeconds: number; heapUsedMb: number; outboxBacklog: number; mailsSent: number }[];
   gcLines: string[];
   refusalLines: string[];
   probeLagMaxMs: number;
@@ -283,6 +283,23 @@ try {
   console.log(`Listen-queue overflows on this machine while the probes ran: ${overflows}.`);
   console.log(`Server's 503s since it started, by reason: ${probed.refusalLines.map((line) => line.replace(/^vigil_/, '')).join('; ') || 'none'}`);
   console.log(`Server's garbage collection since it started (seconds, cumulative buckets by kind): ${probed.gcLines.map((line) => line.replace('vigil_nodejs_gc_duration_seconds', '')).join('; ')}`);
+  // The surge second by second (2 s steps, from its start): what was accepted, what reached SMTP, what
+  // the outbox held and how late the server's loop ran. A mail lag shows here as mail that stops flowing.
+  const surgeStartedAt = performance.timeOrigin + surgeStarted;
+  const step = 2000;
+  const steps = Math.ceil((lastArrival - surgeStarted) / step) + 1;
+  const timeline: string[] = [];
+  for (let i = 0; i < steps; i++) {
+    const [from, to] = [i * step, (i + 1) * step];
+    const inStep = (ms: number) => ms >= from && ms < to;
+    const signed = accepted.filter((answer) => inStep(answer.answeredAt - surgeStarted)).length;
+    const mailed = sink.messages.slice(sinkStart).filter((message) => inStep(message.receivedAt - surgeStartedAt)).length;
+    const samples = probed.server.filter((sample) => inStep(probed.begunAt + sample.at - surgeStartedAt));
+    const backlog = samples.at(-1)?.outboxBacklog;
+    const lag = Math.max(0, ...samples.map((sample) => sample.lagMaxMs).filter(Number.isFinite));
+    timeline.push(`${from / 1000}s: +${signed} signed, +${mailed} mailed, outbox ${backlog ?? '?'}, loop ${lag.toFixed(0)} ms`);
+  }
+  console.log(`Surge timeline (2 s steps): ${timeline.join('; ')}`);
   const slowSamples = probed.live.filter((sample) => sample.ms >= 100);
   if (slowSamples.length > 0) {
     const near = (at: number) => probed.server.filter((sample) => Math.abs(sample.at - at) < 1000);

@@ -92,6 +92,9 @@ async function probeMetrics() {
         lagP99Ms: (metric(text, 'vigil_nodejs_eventloop_lag_p99_seconds') ?? NaN) * 1000,
         cpuSeconds: metric(text, 'vigil_process_cpu_seconds_total') ?? NaN,
         heapUsedMb: (metric(text, 'vigil_nodejs_heap_size_used_bytes') ?? 0) / 1024 / 1024,
+        // The outbox's pending messages (read from the database at the scrape) and the mails sent so far.
+        outboxBacklog: metric(text, 'vigil_mail_outbox_backlog') ?? NaN,
+        mailsSent: metric(text, 'vigil_mail_messages_total\\{outcome="sent"\\}') ?? 0,
       });
     } catch {
       // busy: the next sample
